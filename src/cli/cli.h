@@ -1,0 +1,35 @@
+/* cli.h: helpers shared by the hopfield subcommands. */
+#pragma once
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "hf-image.h"
+#include "hf-network.h"
+#include "hf-patterns.h"
+#include "hf-recall.h"
+#include "hf-train.h"
+
+#define EXIT_USAGE 2
+
+int cli_train (int argc, char **argv);
+int cli_recall (int argc, char **argv);
+int cli_corrupt (int argc, char **argv);
+int cli_info (int argc, char **argv);
+int cli_bench (int argc, char **argv);
+int cli_experiment (int argc, char **argv);
+int cli_demo (int argc, char **argv);
+
+/* Prints "hopfield: message" to stderr and returns code. */
+int cli_fail (int code, const char *format, ...) __attribute__ ((format (printf, 2, 3)));
+bool cli_parse_size (const char *s, size_t *w, size_t *h);
+bool cli_parse_ulong (const char *s, unsigned long *out);
+bool cli_parse_double (const char *s, double *out);
+/* "a:b:step" or "a,b,c" or "a" into an allocated list. */
+bool cli_parse_list (const char *s, size_t **out, size_t *count);
+/* Loads a pattern set: "sample:NAME", a text grid, or an image resized to
+ * width x height (both 0: the image's own size, if it fits). */
+HfPatterns *cli_load_patterns (const char *spec, size_t width, size_t height,
+                               HfThresholdMode mode, double threshold, HfError *err);
+void cli_print_state (const int8_t *s, size_t width, size_t height);
+void cli_describe_outcome (const HfOutcome *o, char *buf, size_t len);

@@ -1,0 +1,39 @@
+/* hf-error.h: status codes and error messages of the engine.
+ *
+ * Nothing in the engine prints, aborts or exits: every function that can
+ * fail returns an HfStatus and, when given a non-NULL HfError, a sentence
+ * that a caller can show as it is.
+ */
+#pragma once
+
+#include <stddef.h>
+
+typedef enum
+{
+  HF_OK = 0,
+  HF_DONE,       /* an iteration finished its work: not an error */
+  HF_EINVAL,     /* an argument is impossible (n = 0, T < 0, ...) */
+  HF_ENOMEM,     /* the memory would not fit or could not be had */
+  HF_ERANGE,     /* a size or value is beyond what the engine accepts */
+  HF_ECANCELLED, /* the caller asked to stop */
+  HF_EIO,        /* reading or writing a file failed */
+  HF_EFORMAT,    /* a file is malformed */
+  HF_ERANK,      /* linear algebra met a rank-deficient matrix */
+  HF_ENUMERIC,   /* a computation produced NaN or Inf */
+} HfStatus;
+
+typedef struct
+{
+  HfStatus code;
+  char message[512];
+} HfError;
+
+HfStatus hf_error_set (HfError *err, HfStatus code, const char *format, ...)
+  __attribute__ ((format (printf, 3, 4)));
+void hf_error_clear (HfError *err);
+const char *hf_status_name (HfStatus status);
+
+/* Largest network the engine accepts: 16384 neurons (128 x 128), whose
+ * weights take 1 GiB as float32. */
+#define HF_MAX_NEURONS ((size_t) 16384)
+#define HF_MAX_PATTERNS ((size_t) 1 << 20)

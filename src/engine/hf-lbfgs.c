@@ -1,0 +1,288 @@
+#include "hf-lbfgs.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hf-blas.h"
+
+struct HfLbfgs
+{
+  size_t dim, mem;
+  double *x, *g, *d;      /* current point, gradient, search direction */
+  double *xt, *gt;        /* trial point and gradient */
+  double *sv, *yv;        /* mem pairs s_k = x_{k+1} - x_k, y_k = g_{k+1} - g_k */
+  double *rho, *alpha;
+  size_t stored, head;    /* ring buffer of pairs */
+  double f, ft;
+  HfFdf fdf;
+  void *user;
+  size_t evals, iters;
+};
+
+HfLbfgs *
+hf_lbfgs_new (size_t dim, size_t memory, HfError *err)
+{
+  if (dim == 0 || memory == 0)
+    {
+      hf_error_set (err, HF_EINVAL, "L-BFGS needs a dimension and a memory of at least 1");
+      return NULL;
+    }
+  HfLbfgs *s = calloc (1, sizeof *s);
+  if (s != NULL)
+    {
+      s->dim = dim;
+      s->mem = memory;
+      s->x = malloc (dim * sizeof (double));
+      s->g = malloc (dim * sizeof (double));
+      s->d = malloc (dim * sizeof (double));
+      s->xt = malloc (dim * sizeof (double));
+      s->gt = malloc (dim * sizeof (double));
+      s->sv = malloc (memory * dim * sizeof (double));
+      s->yv = malloc (memory * dim * sizeof (double));
+      s->rho = malloc (memory * sizeof (double));
+      s->alpha = malloc (memory * sizeof (double));
+    }
+  if (s == NULL || !s->x || !s->g || !s->d || !s->xt || !s->gt || !s->sv || !s->yv
+      || !s->rho || !s->alpha)
+    {
+      hf_lbfgs_free (s);
+      hf_error_set (err, HF_ENOMEM, "out of memory for L-BFGS over %zu parameters (%.0f MiB)",
+                    dim, (double) (5 + 2 * memory) * (double) dim * 8.0 / 1048576.0);
+      return NULL;
+    }
+  return s;
+}
+
+void
+hf_lbfgs_free (HfLbfgs *s)
+{
+  if (s == NULL)
+    return;
+  free (s->x);
+  free (s->g);
+  free (s->d);
+  free (s->xt);
+  free (s->gt);
+  free (s->sv);
+  free (s->yv);
+  free (s->rho);
+  free (s->alpha);
+  free (s);
+}
+
+static HfStatus
+eval_trial (HfLbfgs *s, double step, HfError *err)
+{
+  int n = (int) s->dim;
+  cblas_dcopy (n, s->x, 1, s->xt, 1);
+  cblas_daxpy (n, step, s->d, 1, s->xt, 1);
+  HfStatus st = s->fdf (s->xt, &s->ft, s->gt, s->user);
+  s->evals++;
+  if (st != HF_OK)
+    return st == HF_ECANCELLED ? hf_error_set (err, st, "training was cancelled")
+                               : hf_error_set (err, st, "the objective could not be evaluated");
+  if (isnan (s->ft))
+    return hf_error_set (err, HF_ENUMERIC, "the objective became NaN");
+  return HF_OK;
+}
+
+HfStatus
+hf_lbfgs_set (HfLbfgs *s, const double *x0, HfFdf fdf, void *user, HfError *err)
+{
+  s->fdf = fdf;
+  s->user = user;
+  s->stored = s->head = 0;
+  s->evals = s->iters = 0;
+  memcpy (s->x, x0, s->dim * sizeof (double));
+  HfStatus st = fdf (s->x, &s->f, s->g, user);
+  s->evals++;
+  if (st != HF_OK)
+    return hf_error_set (err, st, "the objective could not be evaluated at the start");
+  if (!isfinite (s->f))
+    return hf_error_set (err, HF_ENUMERIC, "the objective is not finite at the start");
+  return HF_OK;
+}
+
+/* d = -H g by the two-loop recursion. */
+static void
+direction (HfLbfgs *s)
+{
+  int n = (int) s->dim;
+  for (int i = 0; i < n; i++)
+    s->d[i] = -s->g[i];
+  for (size_t k = 0; k < s->stored; k++)
+    {
+      size_t j = (s->head + s->mem - 1 - k) % s->mem;
+      s->alpha[j] = s->rho[j] * cblas_ddot (n, s->sv + j * s->dim, 1, s->d, 1);
+      cblas_daxpy (n, -s->alpha[j], s->yv + j * s->dim, 1, s->d, 1);
+    }
+  if (s->stored > 0)
+    {
+      size_t j = (s->head + s->mem - 1) % s->mem;
+      double yy = cblas_ddot (n, s->yv + j * s->dim, 1, s->yv + j * s->dim, 1);
+      cblas_dscal (n, 1.0 / (s->rho[j] * yy), s->d, 1);
+    }
+  for (size_t k = s->stored; k-- > 0;)
+    {
+      size_t j = (s->head + s->mem - 1 - k) % s->mem;
+      double beta = s->rho[j] * cblas_ddot (n, s->yv + j * s->dim, 1, s->d, 1);
+      cblas_daxpy (n, s->alpha[j] - beta, s->sv + j * s->dim, 1, s->d, 1);
+    }
+}
+
+static double
+cubic_min (double a, double fa, double ga, double b, double fb, double gb)
+{
+  /* Minimiser of the cubic interpolating f and f' at a and b, kept
+   * safely inside the interval; bisection when the cubic is degenerate. */
+  double d1 = ga + gb - 3.0 * (fa - fb) / (a - b);
+  double disc = d1 * d1 - ga * gb;
+  double lo = fmin (a, b), hi = fmax (a, b), t;
+  if (disc < 0.0)
+    t = 0.5 * (a + b);
+  else
+    {
+      double d2 = copysign (sqrt (disc), b - a);
+      t = b - (b - a) * (gb + d2 - d1) / (gb - ga + 2.0 * d2);
+    }
+  double margin = 0.1 * (hi - lo);
+  if (!isfinite (t) || t < lo + margin || t > hi - margin)
+    t = 0.5 * (a + b);
+  return t;
+}
+
+HfStatus
+hf_lbfgs_iterate (HfLbfgs *s, HfError *err)
+{
+  const double c1 = 1e-4, c2 = 0.9;
+  int n = (int) s->dim;
+  direction (s);
+  double g0 = cblas_ddot (n, s->g, 1, s->d, 1);
+  if (!(g0 < 0.0))
+    {
+      /* Not a descent direction (rounding): restart from steepest descent. */
+      s->stored = 0;
+      direction (s);
+      g0 = cblas_ddot (n, s->g, 1, s->d, 1);
+      if (!(g0 < 0.0))
+        return HF_DONE;
+    }
+  double step = 1.0;
+  if (s->stored == 0)
+    {
+      double dn = cblas_dnrm2 (n, s->d, 1);
+      step = dn > 0.0 ? fmin (1.0, 1.0 / dn) : 1.0;
+    }
+  double f0 = s->f, lo = 0.0, flo = f0, glo = g0, hi = 0.0, fhi = 0.0, ghi = 0.0;
+  bool bracketed = false, found = false;
+  HfStatus st;
+  for (int k = 0; k < 40 && !found; k++)
+    {
+      if ((st = eval_trial (s, step, err)) != HF_OK)
+        return st;
+      double ft = s->ft;
+      double gt = cblas_ddot (n, s->gt, 1, s->d, 1);
+      if (!isfinite (ft) || ft > f0 + c1 * step * g0 || ft >= flo)
+        {
+          hi = step;
+          fhi = isfinite (ft) ? ft : INFINITY;
+          ghi = gt;
+          bracketed = true;
+        }
+      else if (fabs (gt) <= -c2 * g0)
+        found = true;
+      else
+        {
+          /* Sufficient decrease but too steep: step becomes the new lo;
+           * a positive slope brackets the minimum between it and old lo. */
+          if ((bracketed && gt * (hi - lo) >= 0.0) || (!bracketed && gt >= 0.0))
+            {
+              hi = lo;
+              fhi = flo;
+              ghi = glo;
+              bracketed = true;
+            }
+          lo = step;
+          flo = ft;
+          glo = gt;
+        }
+      if (found)
+        break;
+      if (bracketed)
+        {
+          if (fabs (hi - lo) < 1e-16 * fmax (1.0, fabs (lo)))
+            break;
+          step = isfinite (fhi) ? cubic_min (lo, flo, glo, hi, fhi, ghi) : 0.5 * (lo + hi);
+        }
+      else
+        step *= 4.0;
+    }
+  if (!found)
+    {
+      /* Accept the best sufficient-decrease point seen, if any. */
+      if (lo <= 0.0)
+        return HF_DONE;
+      if ((st = eval_trial (s, lo, err)) != HF_OK)
+        return st;
+      step = lo;
+    }
+  /* Store the pair and move to the trial point. */
+  size_t j = s->head;
+  double *sj = s->sv + j * s->dim, *yj = s->yv + j * s->dim;
+  for (int i = 0; i < n; i++)
+    {
+      sj[i] = s->xt[i] - s->x[i];
+      yj[i] = s->gt[i] - s->g[i];
+    }
+  double sy = cblas_ddot (n, sj, 1, yj, 1);
+  if (sy > 1e-300)
+    {
+      s->rho[j] = 1.0 / sy;
+      s->head = (s->head + 1) % s->mem;
+      if (s->stored < s->mem)
+        s->stored++;
+    }
+  double *t = s->x;
+  s->x = s->xt;
+  s->xt = t;
+  t = s->g;
+  s->g = s->gt;
+  s->gt = t;
+  bool moved = s->ft < s->f;
+  s->f = s->ft;
+  s->iters++;
+  return moved ? HF_OK : HF_DONE;
+}
+
+const double *
+hf_lbfgs_x (const HfLbfgs *s)
+{
+  return s->x;
+}
+const double *
+hf_lbfgs_gradient (const HfLbfgs *s)
+{
+  return s->g;
+}
+double
+hf_lbfgs_f (const HfLbfgs *s)
+{
+  return s->f;
+}
+double
+hf_lbfgs_gnorm_inf (const HfLbfgs *s)
+{
+  return fabs (s->g[cblas_idamax ((int) s->dim, s->g, 1)]);
+}
+size_t
+hf_lbfgs_evaluations (const HfLbfgs *s)
+{
+  return s->evals;
+}
+size_t
+hf_lbfgs_iterations (const HfLbfgs *s)
+{
+  return s->iters;
+}
