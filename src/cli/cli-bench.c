@@ -15,7 +15,7 @@ now (void)
 {
   struct timespec ts;
   clock_gettime (CLOCK_MONOTONIC, &ts);
-  return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
+  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
 static float *
@@ -23,7 +23,7 @@ random_floats (size_t count, gsl_rng *rng)
 {
   float *a = malloc (count * sizeof (float));
   for (size_t k = 0; k < count; k++)
-    a[k] = (float) (gsl_rng_uniform (rng) - 0.5);
+    a[k] = (float)(gsl_rng_uniform (rng) - 0.5);
   return a;
 }
 
@@ -36,8 +36,8 @@ ref_sgemv (size_t n, gsl_rng *rng)
   for (int r = 0; r < 30; r++)
     {
       double t0 = now ();
-      cblas_sgemv (CblasRowMajor, CblasNoTrans, (int) n, (int) n, 1.0f, A, (int) n, x, 1, 0.0f, y,
-                   1);
+      cblas_sgemv (CblasRowMajor, CblasNoTrans, (int)n, (int)n, 1.0f, A, (int)n, x, 1,
+                   0.0f, y, 1);
       best = fmin (best, now () - t0);
     }
   free (A);
@@ -50,13 +50,14 @@ ref_sgemv (size_t n, gsl_rng *rng)
 static double
 ref_sgemm (size_t n, size_t k, gsl_rng *rng)
 {
-  float *A = random_floats (n * k, rng), *B = random_floats (k * n, rng), *C = calloc (n * n, 4);
+  float *A = random_floats (n * k, rng), *B = random_floats (k * n, rng),
+        *C = calloc (n * n, 4);
   double best = INFINITY;
   for (int r = 0; r < 4; r++)
     {
       double t0 = now ();
-      cblas_sgemm (CblasRowMajor, CblasNoTrans, CblasNoTrans, (int) n, (int) n, (int) k, 1.0f, A,
-                   (int) k, B, (int) n, 0.0f, C, (int) n);
+      cblas_sgemm (CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)n, (int)n, (int)k,
+                   1.0f, A, (int)k, B, (int)n, 0.0f, C, (int)n);
       best = fmin (best, now () - t0);
     }
   free (A);
@@ -98,13 +99,14 @@ bench_core (void)
 {
   gsl_rng *rng = gsl_rng_alloc (gsl_rng_mt19937);
   gsl_rng_set (rng, 42);
-  printf ("== core (BLAS: %s, %d threads)\n", openblas_get_config (), openblas_get_num_threads ());
+  printf ("== core (BLAS: %s, %d threads)\n", openblas_get_config (),
+          openblas_get_num_threads ());
   double gemv = ref_sgemv (4096, rng);
-  printf ("reference  sgemv 4096x4096 float32:           %8.3f ms  (%.1f GB/s)\n", gemv * 1e3,
-          4096.0 * 4096 * 4 / gemv / 1e9);
+  printf ("reference  sgemv 4096x4096 float32:           %8.3f ms  (%.1f GB/s)\n",
+          gemv * 1e3, 4096.0 * 4096 * 4 / gemv / 1e9);
   double gemm = ref_sgemm (4096, 400, rng);
-  printf ("reference  sgemm 4096x400 * 400x4096:         %8.3f ms  (%.1f GFLOP/s)\n", gemm * 1e3,
-          2.0 * 4096 * 4096 * 400 / gemm / 1e9);
+  printf ("reference  sgemm 4096x400 * 400x4096:         %8.3f ms  (%.1f GFLOP/s)\n",
+          gemm * 1e3, 2.0 * 4096 * 4096 * 400 / gemm / 1e9);
 
   HfPatterns *D;
   double t;
@@ -113,7 +115,8 @@ bench_core (void)
   hf_network_free (net);
   hf_patterns_free (D);
   net = hebbian_net (4096, 400, 1, &D, &t);
-  printf ("hebbian    train n=4096 m=400:                %8.3f ms  = %.2f x sgemm (target <= 1.5); "
+  printf ("hebbian    train n=4096 m=400:                %8.3f ms  = %.2f x sgemm "
+          "(target <= 1.5); "
           "%zu/400 stored\n",
           t * 1e3, t / gemm, net->summary.stored);
   hf_network_free (net);
@@ -142,9 +145,11 @@ bench_core (void)
           hf_recall_sweep (r, &flips);
           quiet += now () - t0;
         }
-      printf ("async      sweep n=%-5zu from a random state:  %8.1f sweeps/s (%zu flips each)\n", n,
-              reps / busy, flips_total / reps);
-      printf ("async      sweep n=%-5zu at a fixed point:     %8.0f sweeps/s\n", n, reps / quiet);
+      printf ("async      sweep n=%-5zu from a random state:  %8.1f sweeps/s (%zu flips "
+              "each)\n",
+              n, reps / busy, flips_total / reps);
+      printf ("async      sweep n=%-5zu at a fixed point:     %8.0f sweeps/s\n", n,
+              reps / quiet);
       if (n == 4096)
         {
           hf_recall_set_mode (r, HF_UPDATE_SYNC);
@@ -157,7 +162,8 @@ bench_core (void)
               hf_recall_step (r, NULL);
               best = fmin (best, now () - t0);
             }
-          printf ("sync       sweep n=4096 from a random state:  %8.1f sweeps/s = %.2f x sgemv "
+          printf ("sync       sweep n=4096 from a random state:  %8.1f sweeps/s = %.2f x "
+                  "sgemv "
                   "(target <= 1.2)\n",
                   1.0 / best, best / gemv);
         }
@@ -174,13 +180,13 @@ bench_core (void)
   size_t ok = 0, flips = 0;
   for (int k = 0; k < 9; k++)
     {
-      memcpy (s, hf_patterns_get (D, (size_t) k), 4096);
+      memcpy (s, hf_patterns_get (D, (size_t)k), 4096);
       hf_state_flip_fraction (s, 4096, 0.3, rng, NULL);
       double t0 = now ();
       hf_recall_set_state (r, s, NULL);
       hf_recall_run (r, 100);
       times[k] = now () - t0;
-      ok += memcmp (hf_recall_state (r), hf_patterns_get (D, (size_t) k), 4096) == 0;
+      ok += memcmp (hf_recall_state (r), hf_patterns_get (D, (size_t)k), 4096) == 0;
       flips += hf_recall_flips (r);
     }
   for (int a = 0; a < 9; a++)
@@ -191,9 +197,10 @@ bench_core (void)
           times[a] = times[b];
           times[b] = x;
         }
-  printf ("recall     n=4096 m=200, 30%% flipped, to a fixed point (median of 9): %.3f ms = "
-          "%.2f x sgemv (target <= 2); %zu/9 exact, %zu flips each\n",
-          times[4] * 1e3, times[4] / gemv, ok, flips / 9);
+  printf (
+      "recall     n=4096 m=200, 30%% flipped, to a fixed point (median of 9): %.3f ms = "
+      "%.2f x sgemv (target <= 2); %zu/9 exact, %zu flips each\n",
+      times[4] * 1e3, times[4] / gemv, ok, flips / 9);
   hf_recall_free (r);
   free (s);
   hf_network_free (net);
@@ -224,14 +231,16 @@ mpf_case (size_t n, size_t m, HfMinimizer which, unsigned long seed, bool print,
   hf_trainer_finish (t);
   const HfTrainProgress *p = hf_trainer_progress (t);
   if (print)
-    printf ("mpf        n=%zu m=%zu %-9s: %7.3f s, %zu iterations, %zu evaluations, K/T = %.3g, "
-            "stored %zu/%zu; dense products %.0f%% of the time at %.1f GFLOP/s (%.0f%% of "
-            "sgemm peak)%s%s\n",
-            n, m, which == HF_MINIMIZER_LBFGS ? "l-bfgs" : "gsl-bfgs2", wall, p->iteration,
-            p->evaluations, p->objective, net->summary.stored, m,
-            100.0 * p->blas_seconds / wall, p->blas_flops / p->blas_seconds / 1e9,
-            100.0 * p->blas_flops / p->blas_seconds / 1e9 / peak_gflops,
-            st == HF_DONE ? "" : ", failed: ", st == HF_DONE ? "" : err.message);
+    printf (
+        "mpf        n=%zu m=%zu %-9s: %7.3f s, %zu iterations, %zu evaluations, K/T = "
+        "%.3g, "
+        "stored %zu/%zu; dense products %.0f%% of the time at %.1f GFLOP/s (%.0f%% of "
+        "sgemm peak)%s%s\n",
+        n, m, which == HF_MINIMIZER_LBFGS ? "l-bfgs" : "gsl-bfgs2", wall, p->iteration,
+        p->evaluations, p->objective, net->summary.stored, m,
+        100.0 * p->blas_seconds / wall, p->blas_flops / p->blas_seconds / 1e9,
+        100.0 * p->blas_flops / p->blas_seconds / 1e9 / peak_gflops,
+        st == HF_DONE ? "" : ", failed: ", st == HF_DONE ? "" : err.message);
   hf_trainer_free (t);
   hf_network_free (net);
   hf_patterns_free (D);
@@ -246,10 +255,11 @@ bench_rules (size_t trials)
   double peak_t = ref_sgemm (2048, 2048, rng);
   double peak = 2.0 * 2048.0 * 2048 * 2048 / peak_t / 1e9;
   printf ("== rules\nreference  sgemm 2048^3: %.1f GFLOP/s\n", peak);
-  printf ("Fig. 2 at n = 64, %zu trials: fraction stored / mean training time (ms)\n", trials);
-  const HfRule rules[] = { HF_RULE_OPR01, HF_RULE_HEBBIAN, HF_RULE_STORKEY,
-                           HF_RULE_PSEUDOINVERSE, HF_RULE_PERCEPTRON, HF_RULE_MPF,
-                           HF_RULE_MPF_ONLINE };
+  printf ("Fig. 2 at n = 64, %zu trials: fraction stored / mean training time (ms)\n",
+          trials);
+  const HfRule rules[]
+      = { HF_RULE_OPR01,      HF_RULE_HEBBIAN, HF_RULE_STORKEY,   HF_RULE_PSEUDOINVERSE,
+          HF_RULE_PERCEPTRON, HF_RULE_MPF,     HF_RULE_MPF_ONLINE };
   const size_t nr = sizeof rules / sizeof rules[0];
   size_t ms[] = { 1, 8, 16, 24, 32, 40, 48, 56, 64, 72, 80, 88, 96, 104, 112, 120 };
   size_t nm = sizeof ms / sizeof ms[0];
@@ -262,13 +272,15 @@ bench_rules (size_t trials)
     {
       HfTrainOptions o;
       hf_train_options_init (&o, rules[k]);
-      hf_experiment_capacity (&o, 64, ms, nm, trials, 11, rows + k * nm, NULL, NULL, NULL);
+      hf_experiment_capacity (&o, 64, ms, nm, trials, 11, rows + k * nm, NULL, NULL,
+                              NULL);
     }
   for (size_t r = 0; r < nm; r++)
     {
       printf ("%5zu", ms[r]);
       for (size_t k = 0; k < nr; k++)
-        printf ("  %6.3f /%8.3f", rows[k * nm + r].fraction_stored, rows[k * nm + r].seconds * 1e3);
+        printf ("  %6.3f /%8.3f", rows[k * nm + r].fraction_stored,
+                rows[k * nm + r].seconds * 1e3);
       printf ("\n");
     }
   free (rows);
@@ -290,7 +302,7 @@ bench_rules (size_t trials)
       if (ns[k] >= 256)
         {
           /* The fit uses n >= 256: below that, fixed costs dominate. */
-          double x = log ((double) ns[k]), y = log (tt);
+          double x = log ((double)ns[k]), y = log (tt);
           sx += x;
           sy += y;
           sxx += x * x;
@@ -310,10 +322,11 @@ cli_bench (int argc, char **argv)
   unsigned long trials = 5;
   if (strcmp (what, "--help") == 0 || strcmp (what, "-h") == 0)
     {
-      printf ("Usage: hopfield bench [core|rules|all] [TRIALS]\n"
-              "Benchmarks with fixed seeds. core: Hebbian training, sweeps and recall\n"
-              "against sgemv/sgemm references; rules: the paper's Fig. 2 timing at n = 64\n"
-              "(TRIALS trials, default 5), MPF at n = 1024 and its scaling.\n");
+      printf (
+          "Usage: hopfield bench [core|rules|all] [TRIALS]\n"
+          "Benchmarks with fixed seeds. core: Hebbian training, sweeps and recall\n"
+          "against sgemv/sgemm references; rules: the paper's Fig. 2 timing at n = 64\n"
+          "(TRIALS trials, default 5), MPF at n = 1024 and its scaling.\n");
       return 0;
     }
   if (argc >= 3 && (!cli_parse_ulong (argv[2], &trials) || trials == 0))

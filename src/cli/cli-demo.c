@@ -13,8 +13,9 @@ cli_demo (int argc, char **argv)
   unsigned long seed = 3;
   if (argc >= 2 && (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0))
     {
-      printf ("Usage: hopfield demo [SEED]\nStores the 16x16 digits with MPF, flips 25%% of "
-              "the bits of one and shows recall sweep by sweep.\n");
+      printf (
+          "Usage: hopfield demo [SEED]\nStores the 16x16 digits with MPF, flips 25%% of "
+          "the bits of one and shows recall sweep by sweep.\n");
       return 0;
     }
   if (argc >= 2 && !cli_parse_ulong (argv[1], &seed))
@@ -35,9 +36,10 @@ cli_demo (int argc, char **argv)
       hf_patterns_free (D);
       return cli_fail (1, "%s", err.message);
     }
-  printf ("Stored the digits 0-9 (16x16) with minimum probability flow: %zu of %zu are fixed "
-          "points.\n\n",
-          net->summary.stored, D->m);
+  printf (
+      "Stored the digits 0-9 (16x16) with minimum probability flow: %zu of %zu are fixed "
+      "points.\n\n",
+      net->summary.stored, D->m);
   gsl_rng *rng = gsl_rng_alloc (gsl_rng_mt19937);
   gsl_rng_set (rng, seed);
   size_t k = gsl_rng_uniform_int (rng, D->m);
@@ -47,14 +49,15 @@ cli_demo (int argc, char **argv)
   HfRecall *r = hf_recall_new (net, &err);
   hf_recall_set_seed (r, seed);
   hf_recall_set_state (r, probe, NULL);
-  printf ("Digit %zu with 25%% of its bits flipped (energy %.2f):\n", k, hf_recall_energy (r));
+  printf ("Digit %zu with 25%% of its bits flipped (energy %.2f):\n", k,
+          hf_recall_energy (r));
   cli_print_state (probe, D->width, D->height);
   while (!hf_recall_converged (r) && hf_recall_sweeps (r) < 20)
     {
       size_t flips;
       hf_recall_sweep (r, &flips);
-      printf ("\nAfter sweep %zu: %zu neurons flipped, energy %.2f\n", hf_recall_sweeps (r),
-              flips, hf_recall_energy (r));
+      printf ("\nAfter sweep %zu: %zu neurons flipped, energy %.2f\n",
+              hf_recall_sweeps (r), flips, hf_recall_energy (r));
       cli_print_state (hf_recall_state (r), D->width, D->height);
     }
   HfOutcome o = hf_recall_classify (r, D);

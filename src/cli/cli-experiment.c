@@ -9,31 +9,34 @@
 static void
 experiment_usage (FILE *out)
 {
-  fprintf (out,
-           "Usage: hopfield experiment KIND [OPTIONS]\n"
-           "Reruns the MPF paper's experiments with fixed seeds and prints a table (CSV\n"
-           "with --csv).\n\n"
-           "Kinds:\n"
-           "  capacity   fraction of m random patterns stored (Fig. 2)\n"
-           "  denoise    fraction of probes with k flipped bits recovered (Fig. 3)\n"
-           "  noisy      train on noisy copies only; are the originals stored? (Fig. 4)\n\n"
-           "Options:\n"
-           "  -R, --rule NAME       learning rule (default mpf)\n"
-           "  -n, --neurons N       network size (default 64)\n"
-           "  -m, --patterns LIST   m values: A:B:STEP or A,B,C (default 8:120:8)\n"
-           "  -k, --flips LIST      denoise: bits to flip (default 0:64:4);\n"
-           "                        noisy: bits flipped per copy (default 20)\n"
-           "  -c, --copies N        noisy: copies per pattern (default 50)\n"
-           "  -p, --probes N        denoise: probes per pattern and level (default 4)\n"
-           "  -t, --trials N        trials (default 20)\n"
-           "  -S, --seed N          seed (default 1)\n"
-           "      --csv             print CSV\n");
+  fprintf (
+      out,
+      "Usage: hopfield experiment KIND [OPTIONS]\n"
+      "Reruns the MPF paper's experiments with fixed seeds and prints a table (CSV\n"
+      "with --csv).\n\n"
+      "Kinds:\n"
+      "  capacity   fraction of m random patterns stored (Fig. 2)\n"
+      "  denoise    fraction of probes with k flipped bits recovered (Fig. 3)\n"
+      "  noisy      train on noisy copies only; are the originals stored? (Fig. 4)\n\n"
+      "Options:\n"
+      "  -R, --rule NAME       learning rule (default mpf)\n"
+      "  -n, --neurons N       network size (default 64)\n"
+      "  -m, --patterns LIST   m values: A:B:STEP or A,B,C (default 8:120:8)\n"
+      "  -k, --flips LIST      denoise: bits to flip (default 0:64:4);\n"
+      "                        noisy: bits flipped per copy (default 20)\n"
+      "  -c, --copies N        noisy: copies per pattern (default 200)\n"
+      "      --exact           noisy: flip exactly k bits per copy (default: each\n"
+      "                        bit with probability k/n)\n"
+      "  -p, --probes N        denoise: probes per pattern and level (default 4)\n"
+      "  -t, --trials N        trials (default 20)\n"
+      "  -S, --seed N          seed (default 1)\n"
+      "      --csv             print CSV\n");
 }
 
 static bool
 show_progress (double done, void *user)
 {
-  (void) user;
+  (void)user;
   fprintf (stderr, "\r  %3.0f%%", 100.0 * done);
   return true;
 }
@@ -41,14 +44,18 @@ show_progress (double done, void *user)
 int
 cli_experiment (int argc, char **argv)
 {
-  enum { O_CSV = 256 };
+  enum
+  {
+    O_CSV = 256,
+    O_EXACT
+  };
   static const struct option longopts[] = {
-    { "rule", required_argument, 0, 'R' },  { "neurons", required_argument, 0, 'n' },
+    { "rule", required_argument, 0, 'R' },     { "neurons", required_argument, 0, 'n' },
     { "patterns", required_argument, 0, 'm' }, { "flips", required_argument, 0, 'k' },
-    { "copies", required_argument, 0, 'c' }, { "probes", required_argument, 0, 'p' },
-    { "trials", required_argument, 0, 't' }, { "seed", required_argument, 0, 'S' },
-    { "csv", no_argument, 0, O_CSV },       { "help", no_argument, 0, 'h' },
-    { 0, 0, 0, 0 },
+    { "copies", required_argument, 0, 'c' },   { "probes", required_argument, 0, 'p' },
+    { "trials", required_argument, 0, 't' },   { "seed", required_argument, 0, 'S' },
+    { "csv", no_argument, 0, O_CSV },          { "exact", no_argument, 0, O_EXACT },
+    { "help", no_argument, 0, 'h' },           { 0, 0, 0, 0 },
   };
   if (argc < 2 || strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
     {
@@ -59,11 +66,12 @@ cli_experiment (int argc, char **argv)
   bool is_cap = strcmp (kind, "capacity") == 0, is_den = strcmp (kind, "denoise") == 0,
        is_noisy = strcmp (kind, "noisy") == 0;
   if (!is_cap && !is_den && !is_noisy)
-    return cli_fail (EXIT_USAGE, "unknown experiment '%s' (capacity, denoise, noisy)", kind);
+    return cli_fail (EXIT_USAGE, "unknown experiment '%s' (capacity, denoise, noisy)",
+                     kind);
   HfRule rule = HF_RULE_MPF;
-  unsigned long n = 64, trials = 20, seed = 1, copies = 50, probes = 4;
+  unsigned long n = 64, trials = 20, seed = 1, copies = 200, probes = 4;
   size_t *ms = NULL, nm = 0, *ks = NULL, nk = 0;
-  bool csv = false;
+  bool csv = false, exact = false;
   int c;
   optind = 2;
   while ((c = getopt_long (argc, argv, "R:n:m:k:c:p:t:S:h", longopts, NULL)) != -1)
@@ -106,6 +114,9 @@ cli_experiment (int argc, char **argv)
       case O_CSV:
         csv = true;
         break;
+      case O_EXACT:
+        exact = true;
+        break;
       case 'h':
         experiment_usage (stdout);
         return 0;
@@ -130,8 +141,8 @@ cli_experiment (int argc, char **argv)
   if (is_cap)
     {
       HfCapacityRow *rows = calloc (nm, sizeof *rows);
-      st = hf_experiment_capacity (&opts, n, ms, nm, trials, seed, rows, show_progress, NULL,
-                                   &err);
+      st = hf_experiment_capacity (&opts, n, ms, nm, trials, seed, rows, show_progress,
+                                   NULL, &err);
       fprintf (stderr, "\r");
       if (st == HF_OK)
         {
@@ -142,7 +153,8 @@ cli_experiment (int argc, char **argv)
                     hf_rule_info (rule)->name, n, trials, "m", "stored", "all", "seconds",
                     "iterations");
           for (size_t r = 0; r < nm; r++)
-            printf (csv ? "%zu%s%.4f%s%.4f%s%.6f%s%.1f\n" : "%4zu%s%8.4f%s%8.4f%s%10.6f%s%10.1f\n",
+            printf (csv ? "%zu%s%.4f%s%.4f%s%.6f%s%.1f\n"
+                        : "%4zu%s%8.4f%s%8.4f%s%10.6f%s%10.1f\n",
                     rows[r].m, sep, rows[r].fraction_stored, sep, rows[r].all_stored, sep,
                     rows[r].seconds, sep, rows[r].iterations);
         }
@@ -162,7 +174,8 @@ cli_experiment (int argc, char **argv)
                 printf ("m,flips,recovered\n");
               else if (!csv)
                 printf ("# %s, n = %lu, m = %zu, %lu trials\n%6s  %9s\n",
-                        hf_rule_info (rule)->name, n, ms[r], trials, "flips", "recovered");
+                        hf_rule_info (rule)->name, n, ms[r], trials, "flips",
+                        "recovered");
               for (size_t k = 0; k < nk; k++)
                 {
                   if (csv)
@@ -177,16 +190,19 @@ cli_experiment (int argc, char **argv)
   else
     {
       HfNoisyRow *rows = calloc (nm, sizeof *rows);
-      st = hf_experiment_noisy (&opts, n, ms, nm, ks[0], copies, trials, seed, rows,
-                                show_progress, NULL, &err);
+      st = hf_experiment_noisy (&opts, n, ms, nm, ks[0], exact, copies, trials, seed,
+                                rows, show_progress, NULL, &err);
       fprintf (stderr, "\r");
       if (st == HF_OK)
         {
           if (csv)
             printf ("m,patterns_stored,bits_recalled\n");
           else
-            printf ("# %s, n = %lu, %zu bits flipped, %lu copies, %lu trials\n%4s  %9s  %9s\n",
-                    hf_rule_info (rule)->name, n, ks[0], copies, trials, "m", "patterns", "bits");
+            printf ("# %s, n = %lu, %zu bits flipped%s, %lu copies, %lu trials\n%4s  %9s "
+                    " %9s\n",
+                    hf_rule_info (rule)->name, n, ks[0],
+                    exact ? " exactly" : " on average", copies, trials, "m", "patterns",
+                    "bits");
           for (size_t r = 0; r < nm; r++)
             printf (csv ? "%zu,%.4f,%.4f\n" : "%4zu  %9.4f  %9.4f\n", rows[r].m,
                     rows[r].patterns_stored, rows[r].bits_recalled);

@@ -16,7 +16,7 @@ describe_network (const char *path, const HfNetwork *net)
   for (size_t k = 0; k < n * n; k++)
     {
       jmax = fmax (jmax, fabs (net->J[k]));
-      jsum2 += (double) net->J[k] * net->J[k];
+      jsum2 += (double)net->J[k] * net->J[k];
     }
   for (size_t i = 0; i < n; i++)
     {
@@ -26,12 +26,12 @@ describe_network (const char *path, const HfNetwork *net)
   printf ("%s: Hopfield network\n", path);
   printf ("  neurons:     %zu (%zux%zu grid)\n", n, net->width, net->height);
   printf ("  rule:        %s\n", net->summary.rule);
-  printf ("  trained on:  %zu patterns, %zu of them fixed points\n", net->summary.patterns,
-          net->summary.stored);
+  printf ("  trained on:  %zu patterns, %zu of them fixed points\n",
+          net->summary.patterns, net->summary.stored);
   printf ("  training:    %zu iterations, %.3f s, final objective %.6g\n",
           net->summary.iterations, net->summary.seconds, net->summary.objective);
   printf ("  weights:     max |J| %.6g, rms %.6g\n", jmax,
-          n > 1 ? sqrt (jsum2 / (double) (n * (n - 1))) : 0.0);
+          n > 1 ? sqrt (jsum2 / (double)(n * (n - 1))) : 0.0);
   printf ("  thresholds:  %.6g .. %.6g\n", tmin, tmax);
 }
 
@@ -40,9 +40,10 @@ cli_info (int argc, char **argv)
 {
   if (argc >= 2 && (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0))
     {
-      printf ("Usage: hopfield info FILE...\n"
-              "Describes network files, images (PNG, PBM) and pattern text files, or says\n"
-              "why one cannot be read.\n");
+      printf (
+          "Usage: hopfield info FILE...\n"
+          "Describes network files, images (PNG, PBM) and pattern text files, or says\n"
+          "why one cannot be read.\n");
       return 0;
     }
   if (argc < 2)
@@ -54,10 +55,12 @@ cli_info (int argc, char **argv)
       HfError err = { 0 };
       unsigned char *data;
       size_t len;
-      if (hf_file_read (path, HF_IMAGE_MAX_FILE > hf_netfile_size (HF_MAX_NEURONS)
-                                ? HF_IMAGE_MAX_FILE
-                                : hf_netfile_size (HF_MAX_NEURONS),
-                        &data, &len, &err) != HF_OK)
+      if (hf_file_read (path,
+                        HF_IMAGE_MAX_FILE > hf_netfile_size (HF_MAX_NEURONS)
+                            ? HF_IMAGE_MAX_FILE
+                            : hf_netfile_size (HF_MAX_NEURONS),
+                        &data, &len, &err)
+          != HF_OK)
         {
           code = cli_fail (1, "%s", err.message);
           continue;
@@ -89,8 +92,9 @@ cli_info (int argc, char **argv)
               int8_t *s = malloc (w * h);
               double t;
               if (s != NULL
-                  && hf_image_to_pattern (img, w, h, HF_THRESHOLD_OTSU, 0, false, s, &t, &err)
-                       == HF_OK)
+                  && hf_image_to_pattern (img, w, h, HF_THRESHOLD_OTSU, 0, false, s, &t,
+                                          &err)
+                         == HF_OK)
                 {
                   printf ("  as a %zux%zu pattern (Otsu threshold %.3f):\n", w, h, t);
                   cli_print_state (s, w, h);
@@ -101,7 +105,7 @@ cli_info (int argc, char **argv)
         }
       else
         {
-          HfPatterns *set = hf_text_parse ((const char *) data, len, path, &err);
+          HfPatterns *set = hf_text_parse ((const char *)data, len, path, &err);
           if (set == NULL)
             code = cli_fail (1, "%s: not a network, image or pattern file (%s)", path,
                              err.message);
@@ -110,10 +114,12 @@ cli_info (int argc, char **argv)
               double worst = 0.0;
               for (size_t p = 0; p < set->m; p++)
                 for (size_t q = p + 1; q < set->m; q++)
-                  worst = fmax (worst, fabs (hf_overlap (hf_patterns_get (set, p),
-                                                         hf_patterns_get (set, q), set->n)));
-              printf ("%s: %zu patterns of %zux%zu = %zu neurons (load m/n = %.3f)\n", path,
-                      set->m, set->width, set->height, set->n, (double) set->m / set->n);
+                  worst = fmax (worst,
+                                fabs (hf_overlap (hf_patterns_get (set, p),
+                                                  hf_patterns_get (set, q), set->n)));
+              printf ("%s: %zu patterns of %zux%zu = %zu neurons (load m/n = %.3f)\n",
+                      path, set->m, set->width, set->height, set->n,
+                      (double)set->m / set->n);
               printf ("  largest |overlap| between two patterns: %.3f\n", worst);
             }
           hf_patterns_free (set);

@@ -37,7 +37,8 @@ parse_occlude (const char *s, Corruption *c)
 }
 
 static HfStatus
-corrupt_state (int8_t *s, size_t w, size_t h, const Corruption *c, gsl_rng *rng, HfError *err)
+corrupt_state (int8_t *s, size_t w, size_t h, const Corruption *c, gsl_rng *rng,
+               HfError *err)
 {
   HfStatus st = HF_OK;
   if (c->has_flip)
@@ -60,7 +61,8 @@ parse_corruption (int c, const char *arg, Corruption *cor)
       cor->has_flip = true;
       return 0;
     case 'F':
-      if (!cli_parse_double (arg, &cor->fraction) || cor->fraction < 0 || cor->fraction > 1)
+      if (!cli_parse_double (arg, &cor->fraction) || cor->fraction < 0
+          || cor->fraction > 1)
         return cli_fail (EXIT_USAGE, "--fraction needs a number in [0, 1]");
       cor->has_fraction = true;
       return 0;
@@ -76,14 +78,18 @@ int
 cli_corrupt (int argc, char **argv)
 {
   static const struct option longopts[] = {
-    { "patterns", required_argument, 0, 'p' }, { "index", required_argument, 0, 'k' },
-    { "flip", required_argument, 0, 'f' },     { "fraction", required_argument, 0, 'F' },
-    { "occlude", required_argument, 0, 'O' },  { "seed", required_argument, 0, 'S' },
-    { "output", required_argument, 0, 'o' },   { "help", no_argument, 0, 'h' },
+    { "patterns", required_argument, 0, 'p' },
+    { "index", required_argument, 0, 'k' },
+    { "flip", required_argument, 0, 'f' },
+    { "fraction", required_argument, 0, 'F' },
+    { "occlude", required_argument, 0, 'O' },
+    { "seed", required_argument, 0, 'S' },
+    { "output", required_argument, 0, 'o' },
+    { "help", no_argument, 0, 'h' },
     { 0, 0, 0, 0 },
   };
   const char *spec = NULL, *output = NULL;
-  unsigned long index = (unsigned long) -1;
+  unsigned long index = (unsigned long)-1;
   Corruption cor = { .seed = 1 };
   int c;
   optind = 1;
@@ -111,9 +117,11 @@ cli_corrupt (int argc, char **argv)
           output = optarg;
           break;
         case 'h':
-          printf ("Usage: hopfield corrupt -p PATTERNS [--index K] (--flip K | --fraction F | "
+          printf ("Usage: hopfield corrupt -p PATTERNS [--index K] (--flip K | "
+                  "--fraction F | "
                   "--occlude X,Y,W,H) [--seed S] [-o FILE]\n"
-                  "Corrupts every pattern (or pattern K) and prints or saves the result as a\n"
+                  "Corrupts every pattern (or pattern K) and prints or saves the result "
+                  "as a\n"
                   "text grid. --flip flips exactly K distinct bits; --fraction flips\n"
                   "round(F n) bits; --occlude turns a rectangle off.\n");
           return 0;
@@ -129,7 +137,7 @@ cli_corrupt (int argc, char **argv)
   HfPatterns *D = cli_load_patterns (spec, 0, 0, HF_THRESHOLD_FIXED, 0.5, &err);
   if (D == NULL)
     return cli_fail (1, "%s", err.message);
-  if (index != (unsigned long) -1 && index >= D->m)
+  if (index != (unsigned long)-1 && index >= D->m)
     {
       hf_patterns_free (D);
       return cli_fail (EXIT_USAGE, "--index %lu but there are %zu patterns", index, D->m);
@@ -140,7 +148,7 @@ cli_corrupt (int argc, char **argv)
   int code = 0;
   for (size_t p = 0; p < D->m && code == 0; p++)
     {
-      if (index != (unsigned long) -1 && p != index)
+      if (index != (unsigned long)-1 && p != index)
         continue;
       int8_t *row = hf_patterns_row (D, p);
       if (corrupt_state (row, D->width, D->height, &cor, rng, &err) != HF_OK
@@ -170,41 +178,52 @@ cli_corrupt (int argc, char **argv)
 static void
 recall_usage (FILE *out)
 {
-  fprintf (out,
-           "Usage: hopfield recall NETWORK [OPTIONS]\n"
-           "Runs recall from a probe and names the outcome.\n\n"
-           "  -p, --patterns SPEC   stored patterns (text, image or sample:NAME), used to\n"
-           "                        name the outcome and, with --index, as the probe\n"
-           "  -k, --index K         start from pattern K of --patterns (then corrupt it)\n"
-           "  -P, --probe SPEC      start from this pattern instead\n"
-           "  -f, --flip K          flip exactly K random bits of the probe\n"
-           "  -F, --fraction F      flip round(F n) random bits\n"
-           "  -O, --occlude X,Y,W,H turn a rectangle of the probe off\n"
-           "  -m, --mode MODE       sequential (default), random, sync, stochastic\n"
-           "  -T, --temperature T   for stochastic mode (default 0)\n"
-           "      --tie off|on|keep what a zero field does (default off: H(0) = 0)\n"
-           "  -S, --seed N          corruption and update order (default 1)\n"
-           "  -n, --max-sweeps N    give up after N sweeps (default 100)\n"
-           "  -t, --trace           print the state after every sweep\n"
-           "  -o, --output FILE     save the final state as a text grid\n");
+  fprintf (
+      out,
+      "Usage: hopfield recall NETWORK [OPTIONS]\n"
+      "Runs recall from a probe and names the outcome.\n\n"
+      "  -p, --patterns SPEC   stored patterns (text, image or sample:NAME), used to\n"
+      "                        name the outcome and, with --index, as the probe\n"
+      "  -k, --index K         start from pattern K of --patterns (then corrupt it)\n"
+      "  -P, --probe SPEC      start from this pattern instead\n"
+      "  -f, --flip K          flip exactly K random bits of the probe\n"
+      "  -F, --fraction F      flip round(F n) random bits\n"
+      "  -O, --occlude X,Y,W,H turn a rectangle of the probe off\n"
+      "  -m, --mode MODE       sequential (default), random, sync, stochastic\n"
+      "  -T, --temperature T   for stochastic mode (default 0)\n"
+      "      --tie off|on|keep what a zero field does (default off: H(0) = 0)\n"
+      "  -S, --seed N          corruption and update order (default 1)\n"
+      "  -n, --max-sweeps N    give up after N sweeps (default 100)\n"
+      "  -t, --trace           print the state after every sweep\n"
+      "  -o, --output FILE     save the final state as a text grid\n");
 }
 
 int
 cli_recall (int argc, char **argv)
 {
-  enum { O_TIE = 256 };
+  enum
+  {
+    O_TIE = 256
+  };
   static const struct option longopts[] = {
-    { "patterns", required_argument, 0, 'p' }, { "index", required_argument, 0, 'k' },
-    { "probe", required_argument, 0, 'P' },    { "flip", required_argument, 0, 'f' },
-    { "fraction", required_argument, 0, 'F' }, { "occlude", required_argument, 0, 'O' },
-    { "mode", required_argument, 0, 'm' },     { "temperature", required_argument, 0, 'T' },
-    { "tie", required_argument, 0, O_TIE },    { "seed", required_argument, 0, 'S' },
-    { "max-sweeps", required_argument, 0, 'n' }, { "trace", no_argument, 0, 't' },
-    { "output", required_argument, 0, 'o' },   { "help", no_argument, 0, 'h' },
+    { "patterns", required_argument, 0, 'p' },
+    { "index", required_argument, 0, 'k' },
+    { "probe", required_argument, 0, 'P' },
+    { "flip", required_argument, 0, 'f' },
+    { "fraction", required_argument, 0, 'F' },
+    { "occlude", required_argument, 0, 'O' },
+    { "mode", required_argument, 0, 'm' },
+    { "temperature", required_argument, 0, 'T' },
+    { "tie", required_argument, 0, O_TIE },
+    { "seed", required_argument, 0, 'S' },
+    { "max-sweeps", required_argument, 0, 'n' },
+    { "trace", no_argument, 0, 't' },
+    { "output", required_argument, 0, 'o' },
+    { "help", no_argument, 0, 'h' },
     { 0, 0, 0, 0 },
   };
   const char *spec = NULL, *probe_spec = NULL, *output = NULL;
-  unsigned long index = (unsigned long) -1, max_sweeps = 100;
+  unsigned long index = (unsigned long)-1, max_sweeps = 100;
   Corruption cor = { .seed = 1 };
   HfUpdateMode mode = HF_UPDATE_SEQUENTIAL;
   HfTieRule tie = HF_TIE_OFF;
@@ -233,7 +252,8 @@ cli_recall (int argc, char **argv)
           break;
         case 'm':
           if (!hf_update_mode_from_name (optarg, &mode))
-            return cli_fail (EXIT_USAGE, "unknown mode '%s' (sequential, random, sync, stochastic)",
+            return cli_fail (EXIT_USAGE,
+                             "unknown mode '%s' (sequential, random, sync, stochastic)",
                              optarg);
           break;
         case 'T':
@@ -274,8 +294,9 @@ cli_recall (int argc, char **argv)
     }
   if (optind != argc - 1)
     return cli_fail (EXIT_USAGE, "give exactly one network file (see --help)");
-  if (probe_spec == NULL && (spec == NULL || index == (unsigned long) -1))
-    return cli_fail (EXIT_USAGE, "give a probe: --probe FILE, or --patterns FILE --index K");
+  if (probe_spec == NULL && (spec == NULL || index == (unsigned long)-1))
+    return cli_fail (EXIT_USAGE,
+                     "give a probe: --probe FILE, or --patterns FILE --index K");
 
   HfError err = { 0 };
   HfNetwork *net = hf_netfile_load (argv[optind], &err);
@@ -283,17 +304,21 @@ cli_recall (int argc, char **argv)
     return cli_fail (1, "%s", err.message);
   HfPatterns *D = NULL, *P = NULL;
   int code = 0;
-  if (spec != NULL && (D = cli_load_patterns (spec, net->width, net->height, HF_THRESHOLD_FIXED,
-                                              0.5, &err)) == NULL)
+  if (spec != NULL
+      && (D = cli_load_patterns (spec, net->width, net->height, HF_THRESHOLD_FIXED, 0.5,
+                                 &err))
+             == NULL)
     code = cli_fail (1, "%s", err.message);
   if (code == 0 && probe_spec != NULL
-      && (P = cli_load_patterns (probe_spec, net->width, net->height, HF_THRESHOLD_FIXED, 0.5,
-                                 &err)) == NULL)
+      && (P = cli_load_patterns (probe_spec, net->width, net->height, HF_THRESHOLD_FIXED,
+                                 0.5, &err))
+             == NULL)
     code = cli_fail (1, "%s", err.message);
   const HfPatterns *src = P != NULL ? P : D;
   size_t k = P != NULL ? 0 : index;
   if (code == 0 && (src->n != net->n || (D != NULL && D->n != net->n)))
-    code = cli_fail (1, "the patterns have %zu neurons but the network has %zu", src->n, net->n);
+    code = cli_fail (1, "the patterns have %zu neurons but the network has %zu", src->n,
+                     net->n);
   if (code == 0 && k >= src->m)
     code = cli_fail (EXIT_USAGE, "--index %zu but there are %zu patterns", k, src->m);
   if (code != 0)
@@ -333,8 +358,8 @@ cli_recall (int argc, char **argv)
           hf_recall_sweep (r, &flips);
           if (trace)
             {
-              printf ("\nsweep %zu: %zu flips, energy %.4f\n", hf_recall_sweeps (r), flips,
-                      hf_recall_energy (r));
+              printf ("\nsweep %zu: %zu flips, energy %.4f\n", hf_recall_sweeps (r),
+                      flips, hf_recall_energy (r));
               cli_print_state (hf_recall_state (r), net->width, net->height);
             }
         }
@@ -347,8 +372,9 @@ cli_recall (int argc, char **argv)
           cli_print_state (hf_recall_state (r), net->width, net->height);
         }
       printf ("\noutcome: %s\n", what);
-      printf ("sweeps: %zu, steps: %zu, flips: %zu, energy: %.4f -> %.4f\n", hf_recall_sweeps (r),
-              hf_recall_steps (r), hf_recall_flips (r), e0, hf_recall_energy (r));
+      printf ("sweeps: %zu, steps: %zu, flips: %zu, energy: %.4f -> %.4f\n",
+              hf_recall_sweeps (r), hf_recall_steps (r), hf_recall_flips (r), e0,
+              hf_recall_energy (r));
       if (output != NULL)
         {
           HfPatterns *one = hf_patterns_new (net->width, net->height, &err);

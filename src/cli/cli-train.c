@@ -9,35 +9,36 @@
 static void
 train_usage (FILE *out)
 {
-  fprintf (out,
-           "Usage: hopfield train [OPTIONS] -o NETWORK\n"
-           "Train a network on patterns and save it.\n\n"
-           "Patterns (at least one source):\n"
-           "  -p, --patterns SPEC     text grid file, image (PNG/PBM), or sample:NAME;\n"
-           "                          repeat to add more (all must have one shape)\n"
-           "  -r, --random M          add M random patterns (needs --size or --patterns)\n"
-           "  -s, --size WxH          grid size (images are resized to it)\n"
-           "      --threshold T|otsu  image threshold in [0,1] (default 0.5)\n\n"
-           "Rule:\n"
-           "  -R, --rule NAME         hebbian (default), opr01, storkey, pinv, perceptron,\n"
-           "                          mpf, mpf-online\n"
-           "      --learning-rate X   perceptron / mpf-online step\n"
-           "      --max-iter N        epochs (perceptron, mpf-online) or iterations (mpf)\n"
-           "      --margin X          mpf: stop once every s_i h_i >= X (0: no early stop)\n"
-           "      --tolerance X       mpf: gradient tolerance\n"
-           "      --no-thresholds     keep thresholds at zero\n"
-           "      --norm n|m          Hebbian normalisation 1/n (default) or 1/m\n"
-           "      --minimizer NAME    mpf: lbfgs (default) or gsl-bfgs2\n"
-           "      --seed N            random patterns and online order (default 1)\n\n"
-           "  -o, --output FILE       network file to write (atomically)\n"
-           "  -q, --quiet             no progress lines\n"
-           "  -h, --help\n");
+  fprintf (
+      out,
+      "Usage: hopfield train [OPTIONS] -o NETWORK\n"
+      "Train a network on patterns and save it.\n\n"
+      "Patterns (at least one source):\n"
+      "  -p, --patterns SPEC     text grid file, image (PNG/PBM), or sample:NAME;\n"
+      "                          repeat to add more (all must have one shape)\n"
+      "  -r, --random M          add M random patterns (needs --size or --patterns)\n"
+      "  -s, --size WxH          grid size (images are resized to it)\n"
+      "      --threshold T|otsu  image threshold in [0,1] (default 0.5)\n\n"
+      "Rule:\n"
+      "  -R, --rule NAME         hebbian (default), opr01, storkey, pinv, perceptron,\n"
+      "                          mpf, mpf-online\n"
+      "      --learning-rate X   perceptron / mpf-online step\n"
+      "      --max-iter N        epochs (perceptron, mpf-online) or iterations (mpf)\n"
+      "      --margin X          mpf: stop once every s_i h_i >= X (0: no early stop)\n"
+      "      --tolerance X       mpf: gradient tolerance\n"
+      "      --no-thresholds     keep thresholds at zero\n"
+      "      --norm n|m          Hebbian normalisation 1/n (default) or 1/m\n"
+      "      --minimizer NAME    mpf: lbfgs (default) or gsl-bfgs2\n"
+      "      --seed N            random patterns and online order (default 1)\n\n"
+      "  -o, --output FILE       network file to write (atomically)\n"
+      "  -q, --quiet             no progress lines\n"
+      "  -h, --help\n");
 }
 
 static bool
 progress_line (const HfTrainProgress *p, void *user)
 {
-  if (!*(bool *) user)
+  if (!*(bool *)user)
     fprintf (stderr, "  %s\n", p->message);
   return true;
 }
@@ -45,16 +46,35 @@ progress_line (const HfTrainProgress *p, void *user)
 int
 cli_train (int argc, char **argv)
 {
-  enum { O_THRESHOLD = 256, O_LR, O_MAXIT, O_MARGIN, O_TOL, O_NOTH, O_NORM, O_MIN, O_SEED };
+  enum
+  {
+    O_THRESHOLD = 256,
+    O_LR,
+    O_MAXIT,
+    O_MARGIN,
+    O_TOL,
+    O_NOTH,
+    O_NORM,
+    O_MIN,
+    O_SEED
+  };
   static const struct option longopts[] = {
-    { "patterns", required_argument, 0, 'p' },  { "random", required_argument, 0, 'r' },
-    { "size", required_argument, 0, 's' },      { "threshold", required_argument, 0, O_THRESHOLD },
-    { "rule", required_argument, 0, 'R' },      { "learning-rate", required_argument, 0, O_LR },
-    { "max-iter", required_argument, 0, O_MAXIT }, { "margin", required_argument, 0, O_MARGIN },
-    { "tolerance", required_argument, 0, O_TOL }, { "no-thresholds", no_argument, 0, O_NOTH },
-    { "norm", required_argument, 0, O_NORM },   { "minimizer", required_argument, 0, O_MIN },
-    { "seed", required_argument, 0, O_SEED },   { "output", required_argument, 0, 'o' },
-    { "quiet", no_argument, 0, 'q' },           { "help", no_argument, 0, 'h' },
+    { "patterns", required_argument, 0, 'p' },
+    { "random", required_argument, 0, 'r' },
+    { "size", required_argument, 0, 's' },
+    { "threshold", required_argument, 0, O_THRESHOLD },
+    { "rule", required_argument, 0, 'R' },
+    { "learning-rate", required_argument, 0, O_LR },
+    { "max-iter", required_argument, 0, O_MAXIT },
+    { "margin", required_argument, 0, O_MARGIN },
+    { "tolerance", required_argument, 0, O_TOL },
+    { "no-thresholds", no_argument, 0, O_NOTH },
+    { "norm", required_argument, 0, O_NORM },
+    { "minimizer", required_argument, 0, O_MIN },
+    { "seed", required_argument, 0, O_SEED },
+    { "output", required_argument, 0, 'o' },
+    { "quiet", no_argument, 0, 'q' },
+    { "help", no_argument, 0, 'h' },
     { 0, 0, 0, 0 },
   };
   const char *specs[64];
@@ -80,12 +100,15 @@ cli_train (int argc, char **argv)
         specs[nspecs++] = optarg;
         break;
       case 'r':
-        if (!cli_parse_ulong (optarg, &random_m) || random_m == 0 || random_m > HF_MAX_PATTERNS)
-          return cli_fail (EXIT_USAGE, "--random needs a count from 1 to %zu", HF_MAX_PATTERNS);
+        if (!cli_parse_ulong (optarg, &random_m) || random_m == 0
+            || random_m > HF_MAX_PATTERNS)
+          return cli_fail (EXIT_USAGE, "--random needs a count from 1 to %zu",
+                           HF_MAX_PATTERNS);
         break;
       case 's':
         if (!cli_parse_size (optarg, &width, &height) || width * height > HF_MAX_NEURONS)
-          return cli_fail (EXIT_USAGE, "--size needs WxH with at most %zu neurons (got '%s')",
+          return cli_fail (EXIT_USAGE,
+                           "--size needs WxH with at most %zu neurons (got '%s')",
                            HF_MAX_NEURONS, optarg);
         break;
       case O_THRESHOLD:
@@ -96,7 +119,8 @@ cli_train (int argc, char **argv)
         break;
       case 'R':
         if (!hf_rule_from_name (optarg, &rule))
-          return cli_fail (EXIT_USAGE, "unknown rule '%s' (see hopfield train --help)", optarg);
+          return cli_fail (EXIT_USAGE, "unknown rule '%s' (see hopfield train --help)",
+                           optarg);
         break;
       case O_LR:
         if (!cli_parse_double (optarg, &lr) || lr <= 0)
@@ -105,7 +129,7 @@ cli_train (int argc, char **argv)
       case O_MAXIT:
         if (!cli_parse_ulong (optarg, &ul) || ul == 0 || ul > 100000000)
           return cli_fail (EXIT_USAGE, "--max-iter needs a count from 1 to 1e8");
-        maxit = (long) ul;
+        maxit = (long)ul;
         break;
       case O_MARGIN:
         if (!cli_parse_double (optarg, &margin) || margin < 0)
@@ -148,7 +172,7 @@ cli_train (int argc, char **argv)
         train_usage (stderr);
         return EXIT_USAGE;
       }
-  (void) d;
+  (void)d;
   if (optind < argc)
     return cli_fail (EXIT_USAGE, "unexpected argument '%s'", argv[optind]);
   if (nspecs == 0 && random_m == 0)
@@ -162,7 +186,8 @@ cli_train (int argc, char **argv)
   HfPatterns *D = NULL;
   for (size_t k = 0; k < nspecs; k++)
     {
-      HfPatterns *more = cli_load_patterns (specs[k], width, height, tmode, threshold, &err);
+      HfPatterns *more
+          = cli_load_patterns (specs[k], width, height, tmode, threshold, &err);
       if (more == NULL)
         {
           hf_patterns_free (D);
@@ -177,7 +202,8 @@ cli_train (int argc, char **argv)
         }
       if (more->width != D->width || more->height != D->height)
         {
-          cli_fail (1, "%s: patterns are %zux%zu but earlier ones are %zux%zu (use --size)",
+          cli_fail (1,
+                    "%s: patterns are %zux%zu but earlier ones are %zux%zu (use --size)",
                     specs[k], more->width, more->height, D->width, D->height);
           hf_patterns_free (more);
           hf_patterns_free (D);
@@ -205,7 +231,7 @@ cli_train (int argc, char **argv)
   if (lr > 0)
     opts.learning_rate = lr;
   if (maxit > 0)
-    opts.max_iterations = (size_t) maxit;
+    opts.max_iterations = (size_t)maxit;
   if (margin >= 0)
     opts.margin = margin;
   if (tol >= 0)
@@ -215,7 +241,7 @@ cli_train (int argc, char **argv)
   if (norm >= 0)
     opts.norm = norm ? HF_NORM_BY_M : HF_NORM_BY_N;
   if (minimizer >= 0)
-    opts.minimizer = (HfMinimizer) minimizer;
+    opts.minimizer = (HfMinimizer)minimizer;
 
   HfNetwork *net = hf_network_new (D->width, D->height, &err);
   if (net == NULL)

@@ -21,7 +21,8 @@ static const struct
   { "recall", cli_recall, "run recall from a (corrupted) probe and name the outcome" },
   { "corrupt", cli_corrupt, "flip bits of, or occlude, patterns" },
   { "info", cli_info, "describe a network, pattern or image file" },
-  { "experiment", cli_experiment, "rerun the paper's experiments (capacity, denoise, noisy)" },
+  { "experiment", cli_experiment,
+    "rerun the paper's experiments (capacity, denoise, noisy)" },
   { "bench", cli_bench, "benchmarks with fixed seeds" },
   { "demo", cli_demo, "store digits, corrupt one and watch it recalled in the terminal" },
 };
@@ -193,8 +194,9 @@ cli_load_patterns (const char *spec, size_t width, size_t height, HfThresholdMod
           set = hf_patterns_new (width, height, err);
           int8_t *s = set ? malloc (set->n) : NULL;
           if (s != NULL
-              && (hf_image_to_pattern (img, width, height, mode, threshold, false, s, NULL, err)
-                    != HF_OK
+              && (hf_image_to_pattern (img, width, height, mode, threshold, false, s,
+                                       NULL, err)
+                      != HF_OK
                   || hf_patterns_append (set, s, err) != HF_OK))
             {
               hf_patterns_free (set);
@@ -205,7 +207,7 @@ cli_load_patterns (const char *spec, size_t width, size_t height, HfThresholdMod
         }
     }
   else
-    set = hf_text_parse ((const char *) data, len, spec, err);
+    set = hf_text_parse ((const char *)data, len, spec, err);
   free (data);
   return set;
 }
@@ -232,8 +234,8 @@ cli_describe_outcome (const HfOutcome *o, char *buf, size_t len)
       break;
     case HF_OUTCOME_SPURIOUS:
       if (o->pattern >= 0)
-        snprintf (buf, len, "a spurious state (nearest: pattern %ld, overlap %.3f)", o->pattern,
-                  o->overlap);
+        snprintf (buf, len, "a spurious state (nearest: pattern %ld, overlap %.3f)",
+                  o->pattern, o->overlap);
       else
         snprintf (buf, len, "a fixed point");
       break;

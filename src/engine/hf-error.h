@@ -29,11 +29,11 @@ typedef struct
 } HfError;
 
 HfStatus hf_error_set (HfError *err, HfStatus code, const char *format, ...)
-  __attribute__ ((format (printf, 3, 4)));
+    __attribute__ ((format (printf, 3, 4)));
 void hf_error_clear (HfError *err);
 const char *hf_status_name (HfStatus status);
 
 /* Largest network the engine accepts: 16384 neurons (128 x 128), whose
  * weights take 1 GiB as float32. */
-#define HF_MAX_NEURONS ((size_t) 16384)
-#define HF_MAX_PATTERNS ((size_t) 1 << 20)
+#define HF_MAX_NEURONS ((size_t)16384)
+#define HF_MAX_PATTERNS ((size_t)1 << 20)

@@ -37,8 +37,8 @@ bench_clear (Bench *b)
 }
 
 static HfStatus
-train_quietly (HfNetwork *net, const HfPatterns *D, const HfTrainOptions *opts, double *secs,
-               size_t *iters, HfError *err)
+train_quietly (HfNetwork *net, const HfPatterns *D, const HfTrainOptions *opts,
+               double *secs, size_t *iters, HfError *err)
 {
   double t0 = hf_now ();
   HfStatus st = hf_train (net, D, opts, NULL, NULL, err);
@@ -56,12 +56,14 @@ train_quietly (HfNetwork *net, const HfPatterns *D, const HfTrainOptions *opts, 
 }
 
 HfStatus
-hf_experiment_capacity (const HfTrainOptions *opts, size_t n, const size_t *ms, size_t count,
-                        size_t trials, unsigned long seed, HfCapacityRow *rows,
-                        HfExperimentCallback cb, void *user, HfError *err)
+hf_experiment_capacity (const HfTrainOptions *opts, size_t n, const size_t *ms,
+                        size_t count, size_t trials, unsigned long seed,
+                        HfCapacityRow *rows, HfExperimentCallback cb, void *user,
+                        HfError *err)
 {
   if (n == 0 || trials == 0)
-    return hf_error_set (err, HF_EINVAL, "a capacity experiment needs n >= 1 and trials >= 1");
+    return hf_error_set (err, HF_EINVAL,
+                         "a capacity experiment needs n >= 1 and trials >= 1");
   Bench b;
   HfStatus st = bench_init (&b, n, err);
   for (size_t r = 0; r < count && st == HF_OK; r++)
@@ -80,11 +82,11 @@ hf_experiment_capacity (const HfTrainOptions *opts, size_t n, const size_t *ms, 
           if ((st = train_quietly (b.net, b.D, opts, &secs, &iters, err)) != HF_OK)
             break;
           hf_network_count_fixed (b.net, b.D, HF_TIE_OFF, &fixed, NULL, NULL);
-          row->fraction_stored += (double) fixed / (double) ms[r] / (double) trials;
-          row->all_stored += (fixed == ms[r]) / (double) trials;
-          row->seconds += secs / (double) trials;
-          row->iterations += (double) iters / (double) trials;
-          if (cb && !cb ((double) (r * trials + t + 1) / (double) (count * trials), user))
+          row->fraction_stored += (double)fixed / (double)ms[r] / (double)trials;
+          row->all_stored += (fixed == ms[r]) / (double)trials;
+          row->seconds += secs / (double)trials;
+          row->iterations += (double)iters / (double)trials;
+          if (cb && !cb ((double)(r * trials + t + 1) / (double)(count * trials), user))
             st = hf_error_set (err, HF_ECANCELLED, "the experiment was cancelled");
         }
     }
@@ -93,12 +95,14 @@ hf_experiment_capacity (const HfTrainOptions *opts, size_t n, const size_t *ms, 
 }
 
 HfStatus
-hf_experiment_denoise (const HfTrainOptions *opts, size_t n, size_t m, const size_t *flips,
-                       size_t count, size_t trials, size_t probes, unsigned long seed,
-                       HfDenoiseRow *rows, HfExperimentCallback cb, void *user, HfError *err)
+hf_experiment_denoise (const HfTrainOptions *opts, size_t n, size_t m,
+                       const size_t *flips, size_t count, size_t trials, size_t probes,
+                       unsigned long seed, HfDenoiseRow *rows, HfExperimentCallback cb,
+                       void *user, HfError *err)
 {
   if (n == 0 || m == 0 || trials == 0 || probes == 0)
-    return hf_error_set (err, HF_EINVAL, "a denoising experiment needs n, m, trials, probes >= 1");
+    return hf_error_set (err, HF_EINVAL,
+                         "a denoising experiment needs n, m, trials, probes >= 1");
   for (size_t r = 0; r < count; r++)
     if (flips[r] > n)
       return hf_error_set (err, HF_EINVAL, "cannot flip %zu of %zu bits", flips[r], n);
@@ -109,7 +113,7 @@ hf_experiment_denoise (const HfTrainOptions *opts, size_t n, size_t m, const siz
     st = err ? err->code : HF_ENOMEM;
   for (size_t r = 0; r < count; r++)
     rows[r] = (HfDenoiseRow){ flips[r], 0.0 };
-  double total = (double) (trials * m * count * probes);
+  double total = (double)(trials * m * count * probes);
   for (size_t t = 0; t < trials && st == HF_OK; t++)
     {
       gsl_rng_set (b.rng, seed + 7919 * t);
@@ -127,12 +131,12 @@ hf_experiment_denoise (const HfTrainOptions *opts, size_t n, size_t m, const siz
               hf_state_flip_k (b.probe, n, flips[r], b.rng, NULL);
               hf_recall_set_state (rec, b.probe, NULL);
               hf_recall_run (rec, 100);
-              rows[r].recovered += (hf_recall_converged (rec)
-                                    && memcmp (hf_recall_state (rec), hf_patterns_get (b.D, p), n)
-                                         == 0)
-                                   / total * (double) count;
+              rows[r].recovered
+                  += (hf_recall_converged (rec)
+                      && memcmp (hf_recall_state (rec), hf_patterns_get (b.D, p), n) == 0)
+                     / total * (double)count;
             }
-      if (cb && !cb ((double) (t + 1) / (double) trials, user))
+      if (cb && !cb ((double)(t + 1) / (double)trials, user))
         st = hf_error_set (err, HF_ECANCELLED, "the experiment was cancelled");
     }
   hf_recall_free (rec);
@@ -142,12 +146,14 @@ hf_experiment_denoise (const HfTrainOptions *opts, size_t n, size_t m, const siz
 
 HfStatus
 hf_experiment_noisy (const HfTrainOptions *opts, size_t n, const size_t *ms, size_t count,
-                     size_t flips, size_t copies, size_t trials, unsigned long seed,
-                     HfNoisyRow *rows, HfExperimentCallback cb, void *user, HfError *err)
+                     size_t flips, bool exact, size_t copies, size_t trials,
+                     unsigned long seed, HfNoisyRow *rows, HfExperimentCallback cb,
+                     void *user, HfError *err)
 {
   if (n == 0 || copies == 0 || trials == 0 || flips > n)
-    return hf_error_set (err, HF_EINVAL, "a noisy-training experiment needs n, copies, "
-                                         "trials >= 1 and flips <= n");
+    return hf_error_set (err, HF_EINVAL,
+                         "a noisy-training experiment needs n, copies, "
+                         "trials >= 1 and flips <= n");
   Bench b;
   HfStatus st = bench_init (&b, n, err);
   HfPatterns *originals = st == HF_OK ? hf_patterns_new (n, 1, err) : NULL;
@@ -170,27 +176,32 @@ hf_experiment_noisy (const HfTrainOptions *opts, size_t n, const size_t *ms, siz
             for (size_t p = 0; p < ms[r] && st == HF_OK; p++)
               {
                 memcpy (b.probe, hf_patterns_get (originals, p), n);
-                hf_state_flip_k (b.probe, n, flips, b.rng, NULL);
+                if (exact)
+                  hf_state_flip_k (b.probe, n, flips, b.rng, NULL);
+                else
+                  hf_state_flip_bernoulli (b.probe, n, (double)flips / (double)n, b.rng,
+                                           NULL);
                 st = hf_patterns_append (b.D, b.probe, err);
               }
           double secs;
           size_t iters, fixed;
-          if (st != HF_OK || (st = train_quietly (b.net, b.D, opts, &secs, &iters, err)) != HF_OK)
+          if (st != HF_OK
+              || (st = train_quietly (b.net, b.D, opts, &secs, &iters, err)) != HF_OK)
             break;
           hf_network_count_fixed (b.net, originals, HF_TIE_OFF, &fixed, NULL, NULL);
-          row->patterns_stored += (double) fixed / (double) ms[r] / (double) trials;
+          row->patterns_stored += (double)fixed / (double)ms[r] / (double)trials;
           double bits = 0.0;
           for (size_t p = 0; p < ms[r]; p++)
             {
               hf_recall_set_state (rec, hf_patterns_get (originals, p), NULL);
               hf_recall_run (rec, 100);
               bits += 1.0
-                      - (double) hf_hamming (hf_recall_state (rec), hf_patterns_get (originals, p),
-                                             n)
-                          / (double) n;
+                      - (double)hf_hamming (hf_recall_state (rec),
+                                            hf_patterns_get (originals, p), n)
+                            / (double)n;
             }
-          row->bits_recalled += bits / (double) ms[r] / (double) trials;
-          if (cb && !cb ((double) (r * trials + t + 1) / (double) (count * trials), user))
+          row->bits_recalled += bits / (double)ms[r] / (double)trials;
+          if (cb && !cb ((double)(r * trials + t + 1) / (double)(count * trials), user))
             st = hf_error_set (err, HF_ECANCELLED, "the experiment was cancelled");
         }
     }

@@ -10,11 +10,11 @@
 struct HfLbfgs
 {
   size_t dim, mem;
-  double *x, *g, *d;      /* current point, gradient, search direction */
-  double *xt, *gt;        /* trial point and gradient */
-  double *sv, *yv;        /* mem pairs s_k = x_{k+1} - x_k, y_k = g_{k+1} - g_k */
+  double *x, *g, *d; /* current point, gradient, search direction */
+  double *xt, *gt;   /* trial point and gradient */
+  double *sv, *yv;   /* mem pairs s_k = x_{k+1} - x_k, y_k = g_{k+1} - g_k */
   double *rho, *alpha;
-  size_t stored, head;    /* ring buffer of pairs */
+  size_t stored, head; /* ring buffer of pairs */
   double f, ft;
   HfFdf fdf;
   void *user;
@@ -26,7 +26,8 @@ hf_lbfgs_new (size_t dim, size_t memory, HfError *err)
 {
   if (dim == 0 || memory == 0)
     {
-      hf_error_set (err, HF_EINVAL, "L-BFGS needs a dimension and a memory of at least 1");
+      hf_error_set (err, HF_EINVAL,
+                    "L-BFGS needs a dimension and a memory of at least 1");
       return NULL;
     }
   HfLbfgs *s = calloc (1, sizeof *s);
@@ -48,8 +49,9 @@ hf_lbfgs_new (size_t dim, size_t memory, HfError *err)
       || !s->rho || !s->alpha)
     {
       hf_lbfgs_free (s);
-      hf_error_set (err, HF_ENOMEM, "out of memory for L-BFGS over %zu parameters (%.0f MiB)",
-                    dim, (double) (5 + 2 * memory) * (double) dim * 8.0 / 1048576.0);
+      hf_error_set (err, HF_ENOMEM,
+                    "out of memory for L-BFGS over %zu parameters (%.0f MiB)", dim,
+                    (double)(5 + 2 * memory) * (double)dim * 8.0 / 1048576.0);
       return NULL;
     }
   return s;
@@ -75,14 +77,15 @@ hf_lbfgs_free (HfLbfgs *s)
 static HfStatus
 eval_trial (HfLbfgs *s, double step, HfError *err)
 {
-  int n = (int) s->dim;
+  int n = (int)s->dim;
   cblas_dcopy (n, s->x, 1, s->xt, 1);
   cblas_daxpy (n, step, s->d, 1, s->xt, 1);
   HfStatus st = s->fdf (s->xt, &s->ft, s->gt, s->user);
   s->evals++;
   if (st != HF_OK)
-    return st == HF_ECANCELLED ? hf_error_set (err, st, "training was cancelled")
-                               : hf_error_set (err, st, "the objective could not be evaluated");
+    return st == HF_ECANCELLED
+               ? hf_error_set (err, st, "training was cancelled")
+               : hf_error_set (err, st, "the objective could not be evaluated");
   if (isnan (s->ft))
     return hf_error_set (err, HF_ENUMERIC, "the objective became NaN");
   return HF_OK;
@@ -109,7 +112,7 @@ hf_lbfgs_set (HfLbfgs *s, const double *x0, HfFdf fdf, void *user, HfError *err)
 static void
 direction (HfLbfgs *s)
 {
-  int n = (int) s->dim;
+  int n = (int)s->dim;
   for (int i = 0; i < n; i++)
     s->d[i] = -s->g[i];
   for (size_t k = 0; k < s->stored; k++)
@@ -157,7 +160,7 @@ HfStatus
 hf_lbfgs_iterate (HfLbfgs *s, HfError *err)
 {
   const double c1 = 1e-4, c2 = 0.9;
-  int n = (int) s->dim;
+  int n = (int)s->dim;
   direction (s);
   double g0 = cblas_ddot (n, s->g, 1, s->d, 1);
   if (!(g0 < 0.0))
@@ -214,7 +217,8 @@ hf_lbfgs_iterate (HfLbfgs *s, HfError *err)
         {
           if (fabs (hi - lo) < 1e-16 * fmax (1.0, fabs (lo)))
             break;
-          step = isfinite (fhi) ? cubic_min (lo, flo, glo, hi, fhi, ghi) : 0.5 * (lo + hi);
+          step
+              = isfinite (fhi) ? cubic_min (lo, flo, glo, hi, fhi, ghi) : 0.5 * (lo + hi);
         }
       else
         step *= 4.0;
@@ -274,7 +278,7 @@ hf_lbfgs_f (const HfLbfgs *s)
 double
 hf_lbfgs_gnorm_inf (const HfLbfgs *s)
 {
-  return fabs (s->g[cblas_idamax ((int) s->dim, s->g, 1)]);
+  return fabs (s->g[cblas_idamax ((int)s->dim, s->g, 1)]);
 }
 size_t
 hf_lbfgs_evaluations (const HfLbfgs *s)

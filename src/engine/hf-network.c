@@ -16,19 +16,20 @@ hf_network_new (size_t width, size_t height, HfError *err)
 {
   if (width == 0 || height == 0)
     {
-      hf_error_set (err, HF_EINVAL, "a network needs at least one neuron (got %zux%zu)", width,
-                    height);
+      hf_error_set (err, HF_EINVAL, "a network needs at least one neuron (got %zux%zu)",
+                    width, height);
       return NULL;
     }
   if (width > HF_MAX_NEURONS || height > HF_MAX_NEURONS
       || width * height > HF_MAX_NEURONS)
     {
-      hf_error_set (err, HF_ERANGE,
-                    "%zux%zu = %zu neurons is more than the %zu allowed (its weights alone "
-                    "would take %.1f GiB)",
-                    width, height, width * height, HF_MAX_NEURONS,
-                    (double) width * (double) height * (double) width * (double) height * 4.0
-                      / 1073741824.0);
+      hf_error_set (
+          err, HF_ERANGE,
+          "%zux%zu = %zu neurons is more than the %zu allowed (its weights alone "
+          "would take %.1f GiB)",
+          width, height, width * height, HF_MAX_NEURONS,
+          (double)width * (double)height * (double)width * (double)height * 4.0
+              / 1073741824.0);
       return NULL;
     }
   size_t n = width * height;
@@ -41,8 +42,9 @@ hf_network_new (size_t width, size_t height, HfError *err)
   if (net == NULL || net->J == NULL || net->theta == NULL)
     {
       hf_network_free (net);
-      hf_error_set (err, HF_ENOMEM, "out of memory for a network of %zu neurons (%.1f MiB)", n,
-                    (double) hf_network_bytes (n) / 1048576.0);
+      hf_error_set (err, HF_ENOMEM,
+                    "out of memory for a network of %zu neurons (%.1f MiB)", n,
+                    (double)hf_network_bytes (n) / 1048576.0);
       return NULL;
     }
   net->n = n;
@@ -119,7 +121,7 @@ hf_network_asymmetry (const HfNetwork *net)
     {
       worst = fmax (worst, fabs (net->J[i * n + i]));
       for (size_t j = i + 1; j < n; j++)
-        worst = fmax (worst, fabs ((double) net->J[i * n + j] - net->J[j * n + i]));
+        worst = fmax (worst, fabs ((double)net->J[i * n + j] - net->J[j * n + i]));
     }
   return worst;
 }
@@ -139,7 +141,7 @@ hf_network_finite (const HfNetwork *net)
 void
 hf_network_fields_f (const HfNetwork *net, const float *s, float *h)
 {
-  int n = (int) net->n;
+  int n = (int)net->n;
   memcpy (h, net->theta, net->n * sizeof (float));
   cblas_sgemv (CblasRowMajor, CblasNoTrans, n, n, 1.0f, net->J, n, s, 1, -1.0f, h, 1);
 }
@@ -150,7 +152,7 @@ hf_network_energy_from_fields (const HfNetwork *net, const int8_t *s, const floa
   /* J s = h + theta, so E = -1/2 s.(h + theta) + theta.s = -1/2 s.h + 1/2 theta.s */
   double e = 0.0;
   for (size_t i = 0; i < net->n; i++)
-    e += s[i] * (-0.5 * (double) h[i] + 0.5 * (double) net->theta[i]);
+    e += s[i] * (-0.5 * (double)h[i] + 0.5 * (double)net->theta[i]);
   return e;
 }
 
@@ -208,7 +210,7 @@ hf_network_min_stability (const HfNetwork *net, const int8_t *s, float *scratch)
     return NAN;
   double worst = INFINITY;
   for (size_t i = 0; i < net->n; i++)
-    worst = fmin (worst, (double) s[i] * h[i]);
+    worst = fmin (worst, (double)s[i] * h[i]);
   free (owned);
   return worst;
 }
@@ -218,8 +220,9 @@ hf_network_count_fixed (const HfNetwork *net, const HfPatterns *set, HfTieRule t
                         size_t *fixed, size_t *stable_bits, HfError *err)
 {
   if (set->n != net->n)
-    return hf_error_set (err, HF_EINVAL, "patterns of %zu neurons do not fit a network of %zu",
-                         set->n, net->n);
+    return hf_error_set (err, HF_EINVAL,
+                         "patterns of %zu neurons do not fit a network of %zu", set->n,
+                         net->n);
   size_t n = net->n, m = set->m;
   *fixed = 0;
   if (stable_bits != NULL)
@@ -239,8 +242,8 @@ hf_network_count_fixed (const HfNetwork *net, const HfPatterns *set, HfTieRule t
   for (size_t p = 0; p < m; p++)
     memcpy (H + p * n, net->theta, n * sizeof (float));
   /* H = S J - 1 theta^T, every pattern's fields at once (J is symmetric). */
-  cblas_sgemm (CblasRowMajor, CblasNoTrans, CblasNoTrans, (int) m, (int) n, (int) n, 1.0f, S,
-               (int) n, net->J, (int) n, -1.0f, H, (int) n);
+  cblas_sgemm (CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)m, (int)n, (int)n, 1.0f, S,
+               (int)n, net->J, (int)n, -1.0f, H, (int)n);
   size_t bits = 0;
   for (size_t p = 0; p < m; p++)
     {

@@ -25,12 +25,12 @@ typedef enum
 
 typedef struct
 {
-  char rule[32];          /* short name of the rule that trained it */
-  size_t patterns;        /* patterns it was trained on */
-  size_t stored;          /* of those, how many are fixed points */
-  size_t iterations;      /* rule iterations or epochs */
-  double objective;       /* final objective (MPF) or errors left */
-  double seconds;         /* wall time of training */
+  char rule[32];     /* short name of the rule that trained it */
+  size_t patterns;   /* patterns it was trained on */
+  size_t stored;     /* of those, how many are fixed points */
+  size_t iterations; /* rule iterations or epochs */
+  double objective;  /* final objective (MPF) or errors left */
+  double seconds;    /* wall time of training */
 } HfTrainSummary;
 
 typedef struct
@@ -82,5 +82,6 @@ double hf_network_min_stability (const HfNetwork *net, const int8_t *s, float *s
 /* Number of patterns of the set that are fixed points; with every pattern
  * evaluated in one SGEMM. If stable_bits is non-NULL it receives the
  * number of stable bits summed over all patterns. */
-HfStatus hf_network_count_fixed (const HfNetwork *net, const HfPatterns *set, HfTieRule tie,
-                                 size_t *fixed, size_t *stable_bits, HfError *err);
+HfStatus hf_network_count_fixed (const HfNetwork *net, const HfPatterns *set,
+                                 HfTieRule tie, size_t *fixed, size_t *stable_bits,
+                                 HfError *err);

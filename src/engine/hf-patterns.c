@@ -83,11 +83,13 @@ HfStatus
 hf_patterns_insert (HfPatterns *set, size_t at, const int8_t *x, HfError *err)
 {
   if (at > set->m)
-    return hf_error_set (err, HF_EINVAL, "cannot insert at %zu in a set of %zu", at, set->m);
+    return hf_error_set (err, HF_EINVAL, "cannot insert at %zu in a set of %zu", at,
+                         set->m);
   HfStatus st = reserve (set, set->m + 1, err);
   if (st != HF_OK)
     return st;
-  memmove (set->data + (at + 1) * set->n, set->data + at * set->n, (set->m - at) * set->n);
+  memmove (set->data + (at + 1) * set->n, set->data + at * set->n,
+           (set->m - at) * set->n);
   for (size_t i = 0; i < set->n; i++)
     set->data[at * set->n + i] = x[i] > 0 ? 1 : -1;
   set->m++;
@@ -105,7 +107,8 @@ hf_patterns_remove (HfPatterns *set, size_t k)
 {
   if (k >= set->m)
     return HF_EINVAL;
-  memmove (set->data + k * set->n, set->data + (k + 1) * set->n, (set->m - k - 1) * set->n);
+  memmove (set->data + k * set->n, set->data + (k + 1) * set->n,
+           (set->m - k - 1) * set->n);
   set->m--;
   return HF_OK;
 }
@@ -123,7 +126,8 @@ hf_patterns_move (HfPatterns *set, size_t from, size_t to)
   memcpy (tmp, hf_patterns_get (set, from), set->n);
   hf_patterns_remove (set, from);
   /* Capacity is unchanged by remove, so this insert cannot fail. */
-  memmove (set->data + (to + 1) * set->n, set->data + to * set->n, (set->m - to) * set->n);
+  memmove (set->data + (to + 1) * set->n, set->data + to * set->n,
+           (set->m - to) * set->n);
   memcpy (set->data + to * set->n, tmp, set->n);
   set->m++;
   free (tmp);
@@ -148,7 +152,8 @@ hf_patterns_add_random (HfPatterns *set, size_t count, double p_on, gsl_rng *rng
                         HfError *err)
 {
   if (!(p_on >= 0.0 && p_on <= 1.0))
-    return hf_error_set (err, HF_EINVAL, "the probability of an on bit must be in [0, 1]");
+    return hf_error_set (err, HF_EINVAL,
+                         "the probability of an on bit must be in [0, 1]");
   HfStatus st = reserve (set, set->m + count, err);
   if (st != HF_OK)
     return st;
@@ -163,7 +168,7 @@ hf_patterns_find (const HfPatterns *set, const int8_t *x)
 {
   for (size_t k = 0; k < set->m; k++)
     if (memcmp (hf_patterns_get (set, k), x, set->n) == 0)
-      return (long) k;
+      return (long)k;
   return -1;
 }
 
@@ -195,7 +200,7 @@ hf_state_flip_k (int8_t *s, size_t n, size_t k, gsl_rng *rng, HfError *err)
       size_t t = idx[i];
       idx[i] = idx[j];
       idx[j] = t;
-      s[idx[i]] = (int8_t) -s[idx[i]];
+      s[idx[i]] = (int8_t)-s[idx[i]];
     }
   free (idx);
   return HF_OK;
@@ -205,10 +210,22 @@ HfStatus
 hf_state_flip_fraction (int8_t *s, size_t n, double fraction, gsl_rng *rng, HfError *err)
 {
   if (!(fraction >= 0.0 && fraction <= 1.0))
-    return hf_error_set (err, HF_EINVAL, "the fraction of bits to flip must be in [0, 1]");
+    return hf_error_set (err, HF_EINVAL,
+                         "the fraction of bits to flip must be in [0, 1]");
   /* Exactly round(fraction * n) bits: the same corruption every time, as
    * in the paper's experiments, rather than a binomial count. */
-  return hf_state_flip_k (s, n, (size_t) (fraction * (double) n + 0.5), rng, err);
+  return hf_state_flip_k (s, n, (size_t)(fraction * (double)n + 0.5), rng, err);
+}
+
+HfStatus
+hf_state_flip_bernoulli (int8_t *s, size_t n, double p, gsl_rng *rng, HfError *err)
+{
+  if (!(p >= 0.0 && p <= 1.0))
+    return hf_error_set (err, HF_EINVAL, "the flip probability must be in [0, 1]");
+  for (size_t i = 0; i < n; i++)
+    if (gsl_rng_uniform (rng) < p)
+      s[i] = (int8_t)-s[i];
+  return HF_OK;
 }
 
 HfStatus
@@ -216,8 +233,9 @@ hf_state_occlude (int8_t *s, size_t width, size_t height, size_t x0, size_t y0, 
                   size_t h, int8_t value, HfError *err)
 {
   if (x0 >= width || y0 >= height)
-    return hf_error_set (err, HF_EINVAL, "the occluded rectangle starts outside the %zux%zu grid",
-                         width, height);
+    return hf_error_set (err, HF_EINVAL,
+                         "the occluded rectangle starts outside the %zux%zu grid", width,
+                         height);
   size_t x1 = x0 + w > width ? width : x0 + w;
   size_t y1 = y0 + h > height ? height : y0 + h;
   for (size_t y = y0; y < y1; y++)
@@ -230,7 +248,7 @@ void
 hf_state_invert (int8_t *s, size_t n)
 {
   for (size_t i = 0; i < n; i++)
-    s[i] = (int8_t) -s[i];
+    s[i] = (int8_t)-s[i];
 }
 
 double
@@ -239,7 +257,7 @@ hf_overlap (const int8_t *a, const int8_t *b, size_t n)
   long sum = 0;
   for (size_t i = 0; i < n; i++)
     sum += a[i] * b[i];
-  return (double) sum / (double) n;
+  return (double)sum / (double)n;
 }
 
 size_t

@@ -17,12 +17,12 @@
 
 typedef struct
 {
-  size_t m;      /* number of patterns */
-  size_t n;      /* neurons per pattern = width * height */
-  size_t width;  /* grid shape, for display */
+  size_t m;     /* number of patterns */
+  size_t n;     /* neurons per pattern = width * height */
+  size_t width; /* grid shape, for display */
   size_t height;
   size_t capacity; /* patterns allocated */
-  int8_t *data;  /* m * n values, each +1 or -1 */
+  int8_t *data;    /* m * n values, each +1 or -1 */
 } HfPatterns;
 
 HfPatterns *hf_patterns_new (size_t width, size_t height, HfError *err);
@@ -57,6 +57,9 @@ bool hf_patterns_valid (const HfPatterns *set);
 HfStatus hf_state_flip_k (int8_t *s, size_t n, size_t k, gsl_rng *rng, HfError *err);
 HfStatus hf_state_flip_fraction (int8_t *s, size_t n, double fraction, gsl_rng *rng,
                                  HfError *err);
+/* Flips each bit independently with probability p (a binomial count). */
+HfStatus hf_state_flip_bernoulli (int8_t *s, size_t n, double p, gsl_rng *rng,
+                                  HfError *err);
 HfStatus hf_state_occlude (int8_t *s, size_t width, size_t height, size_t x0, size_t y0,
                            size_t w, size_t h, int8_t value, HfError *err);
 void hf_state_random (int8_t *s, size_t n, double p_on, gsl_rng *rng);

@@ -10,14 +10,14 @@ struct HfRecall
 {
   const HfNetwork *net;
   size_t n;
-  int8_t *s;       /* state */
-  int8_t *back;    /* sync: the state before the last update */
+  int8_t *s;    /* state */
+  int8_t *back; /* sync: the state before the last update */
   bool back_valid;
-  float *sf;       /* float copy of s for sgemv */
-  float *h;        /* fields */
-  int8_t *next;    /* sync scratch */
-  size_t *order;   /* visiting order of the current sweep */
-  uint8_t *clamp;  /* NULL or n flags */
+  float *sf;      /* float copy of s for sgemv */
+  float *h;       /* fields */
+  int8_t *next;   /* sync scratch */
+  size_t *order;  /* visiting order of the current sweep */
+  uint8_t *clamp; /* NULL or n flags */
   size_t n_free;
   double energy;
   HfUpdateMode mode;
@@ -108,8 +108,8 @@ hf_recall_set_state (HfRecall *r, const int8_t *s, HfError *err)
   for (size_t i = 0; i < r->n; i++)
     {
       if (s[i] != 1 && s[i] != -1)
-        return hf_error_set (err, HF_EINVAL, "state value %d at neuron %zu is not +1 or -1",
-                             s[i], i);
+        return hf_error_set (err, HF_EINVAL,
+                             "state value %d at neuron %zu is not +1 or -1", s[i], i);
     }
   memcpy (r->s, s, r->n);
   hf_recall_refresh (r);
@@ -132,8 +132,8 @@ HfStatus
 hf_recall_set_temperature (HfRecall *r, double T, HfError *err)
 {
   if (!(T >= 0.0) || !isfinite (T))
-    return hf_error_set (err, HF_EINVAL, "the temperature must be a finite number >= 0 (got %g)",
-                         T);
+    return hf_error_set (err, HF_EINVAL,
+                         "the temperature must be a finite number >= 0 (got %g)", T);
   r->T = T;
   return HF_OK;
 }
@@ -251,12 +251,12 @@ hf_recall_next_neuron (const HfRecall *r)
 static inline void
 apply_flip (HfRecall *r, size_t i)
 {
-  int8_t v = (int8_t) -r->s[i];
-  r->energy += 2.0 * (double) r->s[i] * (double) r->h[i];
+  int8_t v = (int8_t)-r->s[i];
+  r->energy += 2.0 * (double)r->s[i] * (double)r->h[i];
   r->s[i] = v;
   r->sf[i] = v;
   /* h_j += J_ji (s_i' - s_i) = 2 s_i' J_ij; J symmetric, so use row i. */
-  cblas_saxpy ((int) r->n, 2.0f * v, r->net->J + i * r->n, 1, r->h, 1);
+  cblas_saxpy ((int)r->n, 2.0f * v, r->net->J + i * r->n, 1, r->h, 1);
   r->flips++;
 }
 
@@ -304,7 +304,7 @@ async_step (HfRecall *r, HfEvent *ev)
   if (stochastic)
     {
       /* Heat bath: P(s_i = +1) = 1 / (1 + exp(-2 h_i / T)). */
-      double p_on = 1.0 / (1.0 + exp (-2.0 * (double) hi / r->T));
+      double p_on = 1.0 / (1.0 + exp (-2.0 * (double)hi / r->T));
       v = gsl_rng_uniform (r->rng) < p_on ? 1 : -1;
     }
   else
@@ -313,7 +313,7 @@ async_step (HfRecall *r, HfEvent *ev)
   ev->old_value = old;
   ev->field = hi;
   ev->threshold = r->net->theta[i];
-  ev->flip_delta = 2.0 * (double) old * (double) hi;
+  ev->flip_delta = 2.0 * (double)old * (double)hi;
   ev->flipped = v != old;
   ev->flips = ev->flipped;
   if (ev->flipped)
@@ -367,7 +367,7 @@ sync_step (HfRecall *r, HfEvent *ev)
           {
             r->s[i] = r->next[i];
             r->sf[i] = r->next[i];
-            cblas_saxpy ((int) n, 2.0f * r->next[i], r->net->J + i * n, 1, r->h, 1);
+            cblas_saxpy ((int)n, 2.0f * r->next[i], r->net->J + i * n, 1, r->h, 1);
           }
     }
   else
@@ -444,7 +444,7 @@ hf_recall_classify (const HfRecall *r, const HfPatterns *stored)
           if (out.pattern < 0 || fabs (o) > fabs (best))
             {
               best = o;
-              out.pattern = (long) k;
+              out.pattern = (long)k;
             }
         }
       out.overlap = out.pattern >= 0 ? best : 0.0;
@@ -466,9 +466,8 @@ hf_recall_classify (const HfRecall *r, const HfPatterns *stored)
   return out;
 }
 
-static const char *const mode_names[HF_UPDATE_COUNT] = {
-  "sequential", "random", "sync", "stochastic"
-};
+static const char *const mode_names[HF_UPDATE_COUNT]
+    = { "sequential", "random", "sync", "stochastic" };
 
 const char *
 hf_update_mode_name (HfUpdateMode mode)
@@ -482,7 +481,7 @@ hf_update_mode_from_name (const char *name, HfUpdateMode *mode)
   for (int k = 0; k < HF_UPDATE_COUNT; k++)
     if (strcmp (name, mode_names[k]) == 0)
       {
-        *mode = (HfUpdateMode) k;
+        *mode = (HfUpdateMode)k;
         return true;
       }
   return false;

@@ -48,10 +48,10 @@ typedef struct
   int8_t old_value, new_value;
   bool flipped;
   size_t flips;
-  float field;          /* h_i before the update */
-  float threshold;      /* theta_i */
-  double flip_delta;    /* energy change a flip would cause, 2 s_i h_i */
-  double energy;        /* energy after the step */
+  float field;       /* h_i before the update */
+  float threshold;   /* theta_i */
+  double flip_delta; /* energy change a flip would cause, 2 s_i h_i */
+  double energy;     /* energy after the step */
 } HfEvent;
 
 typedef struct HfRecall HfRecall;

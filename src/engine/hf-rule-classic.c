@@ -18,9 +18,9 @@ hebbian_weights (HfTrainer *t, HfError *err)
   float *S = hf_patterns_to_float (D);
   if (S == NULL)
     return hf_error_set (err, HF_ENOMEM, "out of memory");
-  float c = 1.0f / (float) (t->opts.norm == HF_NORM_BY_M ? D->m : D->n);
-  cblas_ssyrk (CblasRowMajor, CblasUpper, CblasTrans, (int) D->n, (int) D->m, c, S,
-               (int) D->n, 0.0f, net->J, (int) D->n);
+  float c = 1.0f / (float)(t->opts.norm == HF_NORM_BY_M ? D->m : D->n);
+  cblas_ssyrk (CblasRowMajor, CblasUpper, CblasTrans, (int)D->n, (int)D->m, c, S,
+               (int)D->n, 0.0f, net->J, (int)D->n);
   hf_mirror_upper (net->J, D->n);
   free (S);
   return HF_OK;
@@ -59,7 +59,7 @@ opr01_iterate (HfTrainer *t, HfError *err)
       double row = 0.0;
       for (size_t j = 0; j < n; j++)
         row += t->net->J[i * n + j];
-      t->net->theta[i] = (float) -row;
+      t->net->theta[i] = (float)-row;
     }
   t->progress.iteration = 1;
   return HF_DONE;
@@ -104,15 +104,15 @@ storkey_iterate (HfTrainer *t, HfError *err)
   const int8_t *x = hf_patterns_get (t->D, p);
   for (size_t i = 0; i < n; i++)
     s->xi[i] = x[i];
-  cblas_sgemv (CblasRowMajor, CblasNoTrans, (int) n, (int) n, 1.0f, net->J, (int) n, s->xi, 1,
-               0.0f, s->g, 1);
+  cblas_sgemv (CblasRowMajor, CblasNoTrans, (int)n, (int)n, 1.0f, net->J, (int)n, s->xi,
+               1, 0.0f, s->g, 1);
   /* u v^T + v u^T with u = xi, v = xi/2 - g gives xi xi^T - xi g^T - g xi^T. */
   for (size_t i = 0; i < n; i++)
     s->v[i] = 0.5f * s->xi[i] - s->g[i];
-  float c = 1.0f / (float) n;
-  cblas_sscal ((int) (n * n), 1.0f + 2.0f * c, net->J, 1);
-  cblas_sger (CblasRowMajor, (int) n, (int) n, c, s->xi, 1, s->v, 1, net->J, (int) n);
-  cblas_sger (CblasRowMajor, (int) n, (int) n, c, s->v, 1, s->xi, 1, net->J, (int) n);
+  float c = 1.0f / (float)n;
+  cblas_sscal ((int)(n * n), 1.0f + 2.0f * c, net->J, 1);
+  cblas_sger (CblasRowMajor, (int)n, (int)n, c, s->xi, 1, s->v, 1, net->J, (int)n);
+  cblas_sger (CblasRowMajor, (int)n, (int)n, c, s->v, 1, s->xi, 1, net->J, (int)n);
   for (size_t i = 0; i < n; i++)
     net->J[i * n + i] = 0.0f;
   t->progress.iteration++;
@@ -152,7 +152,7 @@ numerical_rank (const double *C, size_t m)
         {
           double top = gsl_vector_get (sv, 0);
           for (size_t k = 0; k < m; k++)
-            rank += gsl_vector_get (sv, k) > top * (double) m * 1e-12;
+            rank += gsl_vector_get (sv, k) > top * (double)m * 1e-12;
         }
     }
   gsl_matrix_free (A);
@@ -169,10 +169,11 @@ pinv_iterate (HfTrainer *t, HfError *err)
   size_t m = D->m, n = D->n;
   t->progress.iteration = 1;
   if (m > n)
-    return hf_error_set (err, HF_ERANK,
-                         "the pseudo-inverse rule needs linearly independent patterns, and "
-                         "%zu patterns of %zu neurons cannot be",
-                         m, n);
+    return hf_error_set (
+        err, HF_ERANK,
+        "the pseudo-inverse rule needs linearly independent patterns, and "
+        "%zu patterns of %zu neurons cannot be",
+        m, n);
   double *Sd = malloc (m * n * sizeof (double));
   double *C = malloc (m * m * sizeof (double));
   float *S = hf_patterns_to_float (D);
@@ -185,8 +186,8 @@ pinv_iterate (HfTrainer *t, HfError *err)
     }
   for (size_t k = 0; k < m * n; k++)
     Sd[k] = D->data[k];
-  cblas_dsyrk (CblasRowMajor, CblasLower, CblasNoTrans, (int) m, (int) n, 1.0, Sd, (int) n,
-               0.0, C, (int) m);
+  cblas_dsyrk (CblasRowMajor, CblasLower, CblasNoTrans, (int)m, (int)n, 1.0, Sd, (int)n,
+               0.0, C, (int)m);
   for (size_t i = 0; i < m; i++)
     for (size_t j = i + 1; j < m; j++)
       C[i * m + j] = C[j * m + i];
@@ -214,23 +215,24 @@ pinv_iterate (HfTrainer *t, HfError *err)
     {
       size_t rank = numerical_rank (Cc, m);
       free (Cc);
-      st = hf_error_set (err, HF_ERANK,
-                         "the patterns are linearly dependent (rank %zu of %zu): the "
-                         "pseudo-inverse rule needs independent patterns; remove duplicates "
-                         "or inverses, or use another rule",
-                         rank, m);
+      st = hf_error_set (
+          err, HF_ERANK,
+          "the patterns are linearly dependent (rank %zu of %zu): the "
+          "pseudo-inverse rule needs independent patterns; remove duplicates "
+          "or inverses, or use another rule",
+          rank, m);
       goto out;
     }
   free (Cc);
   /* X = C^-1 S through the factor: L L^T X = S, two triangular solves. */
-  cblas_dtrsm (CblasRowMajor, CblasLeft, CblasLower, CblasNoTrans, CblasNonUnit, (int) m,
-               (int) n, 1.0, C, (int) m, Sd, (int) n);
-  cblas_dtrsm (CblasRowMajor, CblasLeft, CblasLower, CblasTrans, CblasNonUnit, (int) m,
-               (int) n, 1.0, C, (int) m, Sd, (int) n);
+  cblas_dtrsm (CblasRowMajor, CblasLeft, CblasLower, CblasNoTrans, CblasNonUnit, (int)m,
+               (int)n, 1.0, C, (int)m, Sd, (int)n);
+  cblas_dtrsm (CblasRowMajor, CblasLeft, CblasLower, CblasTrans, CblasNonUnit, (int)m,
+               (int)n, 1.0, C, (int)m, Sd, (int)n);
   for (size_t k = 0; k < m * n; k++)
-    X[k] = (float) Sd[k];
-  cblas_sgemm (CblasRowMajor, CblasTrans, CblasNoTrans, (int) n, (int) n, (int) m, 1.0f, S,
-               (int) n, X, (int) n, 0.0f, t->net->J, (int) n);
+    X[k] = (float)Sd[k];
+  cblas_sgemm (CblasRowMajor, CblasTrans, CblasNoTrans, (int)n, (int)n, (int)m, 1.0f, S,
+               (int)n, X, (int)n, 0.0f, t->net->J, (int)n);
   hf_network_symmetrize (t->net);
 out:
   free (Sd);

@@ -66,7 +66,7 @@ splitmix64 (uint64_t *state)
 static int
 cmp_size (const void *a, const void *b)
 {
-  size_t x = *(const size_t *) a, y = *(const size_t *) b;
+  size_t x = *(const size_t *)a, y = *(const size_t *)b;
   return (x > y) - (x < y);
 }
 
@@ -101,7 +101,7 @@ find_exclusions (Mpf *w, const HfPatterns *D, HfError *err)
       size_t c = h & (cap - 1);
       while (table[c] >= 0)
         c = (c + 1) & (cap - 1);
-      table[c] = (long) p;
+      table[c] = (long)p;
     }
   HfStatus status = HF_OK;
   size_t alloc = 0;
@@ -111,7 +111,7 @@ find_exclusions (Mpf *w, const HfPatterns *D, HfError *err)
         uint64_t h = hash[p] ^ key[i];
         for (size_t c = h & (cap - 1); table[c] >= 0; c = (c + 1) & (cap - 1))
           {
-            size_t q = (size_t) table[c];
+            size_t q = (size_t)table[c];
             if (hash[q] != h)
               continue;
             const int8_t *a = hf_patterns_get (D, p), *b = hf_patterns_get (D, q);
@@ -140,6 +140,8 @@ find_exclusions (Mpf *w, const HfPatterns *D, HfError *err)
   return status;
 }
 
+static void workspace_free (Mpf *w);
+
 /* ---- GSL vector_bfgs2 adapter, kept for comparison in the benchmark ---- */
 static void
 gsl_fdf (const gsl_vector *x, void *user, double *f, gsl_vector *g)
@@ -166,9 +168,74 @@ gsl_df (const gsl_vector *x, void *user, gsl_vector *g)
 static void
 mpf_free (HfTrainer *t)
 {
-  Mpf *w = t->state;
-  if (w == NULL)
-    return;
+  if (t->state != NULL)
+    workspace_free (t->state);
+}
+
+static void
+write_network (Mpf *w, HfNetwork *net, const double *x)
+{
+  size_t n = w->n, k = 0;
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = i + 1; j < n; j++)
+      net->J[i * n + j] = (float)x[k++];
+  hf_mirror_upper (net->J, n);
+  for (size_t i = 0; i < n; i++)
+    net->theta[i] = w->learn_theta ? (float)x[w->nJ + i] : 0.0f;
+}
+
+static HfStatus
+mpf_workspace (Mpf *w, const HfPatterns *D, bool learn_theta, bool dbl, HfError *err)
+{
+  size_t n = D->n, m = D->m;
+  w->n = n;
+  w->m = m;
+  w->nJ = n * (n - 1) / 2;
+  w->learn_theta = learn_theta;
+  w->dim = w->nJ + (w->learn_theta ? n : 0);
+  w->dbl = dbl;
+  w->eval = w->dbl ? mpf_eval_double : mpf_eval_float;
+  if (w->dim == 0)
+    return hf_error_set (err, HF_EINVAL, "a network of one neuron has nothing to learn");
+  size_t el = w->dbl ? sizeof (double) : sizeof (float);
+  w->S = malloc (m * n * el);
+  w->H = malloc (m * n * el);
+  w->J = calloc (n * n, el);
+  w->M = malloc (n * n * el);
+  w->gth = malloc (n * el);
+  w->ones = malloc (m * el);
+  w->x0 = calloc (w->dim, sizeof (double));
+  if (!w->S || !w->H || !w->J || !w->M || !w->gth || !w->ones || !w->x0)
+    return hf_error_set (err, HF_ENOMEM,
+                         "out of memory for MPF workspaces (n = %zu, m = %zu: %.0f MiB)",
+                         n, m, (double)(2 * m * n + 2 * n * n) * (double)el / 1048576.0);
+  for (size_t k = 0; k < m * n; k++)
+    {
+      if (w->dbl)
+        ((double *)w->S)[k] = D->data[k];
+      else
+        ((float *)w->S)[k] = D->data[k];
+    }
+  for (size_t p = 0; p < m; p++)
+    {
+      if (w->dbl)
+        ((double *)w->ones)[p] = 1.0;
+      else
+        ((float *)w->ones)[p] = 1.0f;
+    }
+  HfStatus st = find_exclusions (w, D, err);
+  if (st != HF_OK)
+    return st;
+  w->terms = m * n - w->n_excl;
+  if (w->terms == 0)
+    return hf_error_set (err, HF_EINVAL,
+                         "every neighbour of every pattern is itself a pattern");
+  return HF_OK;
+}
+
+static void
+workspace_free (Mpf *w)
+{
   free (w->S);
   free (w->J);
   free (w->H);
@@ -184,71 +251,61 @@ mpf_free (HfTrainer *t)
   free (w);
 }
 
-static void
-write_network (Mpf *w, HfNetwork *net, const double *x)
+HfStatus
+hf_mpf_objective (const HfNetwork *net, const HfPatterns *D, bool double_precision,
+                  double *f, double *grad_J, double *grad_theta, HfError *err)
 {
-  size_t n = w->n, k = 0;
-  for (size_t i = 0; i < n; i++)
-    for (size_t j = i + 1; j < n; j++)
-      net->J[i * n + j] = (float) x[k++];
-  hf_mirror_upper (net->J, n);
-  for (size_t i = 0; i < n; i++)
-    net->theta[i] = w->learn_theta ? (float) x[w->nJ + i] : 0.0f;
+  if (D->n != net->n || D->m == 0)
+    return hf_error_set (err, HF_EINVAL,
+                         "the MPF objective needs patterns of the network's size");
+  Mpf *w = calloc (1, sizeof *w);
+  if (w == NULL)
+    return hf_error_set (err, HF_ENOMEM, "out of memory");
+  HfStatus st = mpf_workspace (w, D, true, double_precision, err);
+  double *g = st == HF_OK ? malloc (w->dim * sizeof (double)) : NULL;
+  if (st == HF_OK && g == NULL)
+    st = hf_error_set (err, HF_ENOMEM, "out of memory");
+  if (st == HF_OK)
+    {
+      size_t n = net->n, k = 0;
+      for (size_t i = 0; i < n; i++)
+        for (size_t j = i + 1; j < n; j++)
+          w->x0[k++] = net->J[i * n + j];
+      for (size_t i = 0; i < n; i++)
+        w->x0[w->nJ + i] = net->theta[i];
+      st = w->eval (w->x0, f, g, w);
+      k = 0;
+      for (size_t i = 0; i < n; i++)
+        {
+          if (grad_J != NULL)
+            grad_J[i * n + i] = 0.0;
+          for (size_t j = i + 1; j < n; j++, k++)
+            if (grad_J != NULL)
+              grad_J[i * n + j] = grad_J[j * n + i] = g[k];
+          if (grad_theta != NULL)
+            grad_theta[i] = g[w->nJ + i];
+        }
+    }
+  free (g);
+  workspace_free (w);
+  return st;
 }
 
 static HfStatus
 mpf_start (HfTrainer *t, HfError *err)
 {
-  const HfPatterns *D = t->D;
-  size_t n = D->n, m = D->m;
   Mpf *w = calloc (1, sizeof *w);
   t->state = w;
   if (w == NULL)
     return hf_error_set (err, HF_ENOMEM, "out of memory");
-  w->n = n;
-  w->m = m;
-  w->nJ = n * (n - 1) / 2;
-  w->learn_theta = t->opts.learn_thresholds;
-  w->dim = w->nJ + (w->learn_theta ? n : 0);
-  w->dbl = t->opts.double_precision;
-  w->eval = w->dbl ? mpf_eval_double : mpf_eval_float;
-  if (w->dim == 0)
-    return hf_error_set (err, HF_EINVAL, "a network of one neuron has nothing to learn");
-  size_t el = w->dbl ? sizeof (double) : sizeof (float);
-  w->S = malloc (m * n * el);
-  w->H = malloc (m * n * el);
-  w->J = calloc (n * n, el);
-  w->M = malloc (n * n * el);
-  w->gth = malloc (n * el);
-  w->ones = malloc (m * el);
-  w->x0 = calloc (w->dim, sizeof (double));
-  if (!w->S || !w->H || !w->J || !w->M || !w->gth || !w->ones || !w->x0)
-    return hf_error_set (err, HF_ENOMEM,
-                         "out of memory for MPF workspaces (n = %zu, m = %zu: %.0f MiB)", n, m,
-                         (double) (2 * m * n + 2 * n * n) * (double) el / 1048576.0);
-  for (size_t k = 0; k < m * n; k++)
-    {
-      if (w->dbl)
-        ((double *) w->S)[k] = D->data[k];
-      else
-        ((float *) w->S)[k] = D->data[k];
-    }
-  for (size_t p = 0; p < m; p++)
-    {
-      if (w->dbl)
-        ((double *) w->ones)[p] = 1.0;
-      else
-        ((float *) w->ones)[p] = 1.0f;
-    }
-  HfStatus st = find_exclusions (w, D, err);
+  HfStatus st
+      = mpf_workspace (w, t->D, t->opts.learn_thresholds, t->opts.double_precision, err);
   if (st != HF_OK)
     return st;
-  w->terms = m * n - w->n_excl;
-  if (w->terms == 0)
-    return hf_error_set (err, HF_EINVAL, "every neighbour of every pattern is itself a pattern");
   if (t->opts.minimizer == HF_MINIMIZER_GSL_BFGS2)
     {
-      w->gsl = gsl_multimin_fdfminimizer_alloc (gsl_multimin_fdfminimizer_vector_bfgs2, w->dim);
+      w->gsl = gsl_multimin_fdfminimizer_alloc (gsl_multimin_fdfminimizer_vector_bfgs2,
+                                                w->dim);
       w->gscratch = malloc (w->dim * sizeof (double));
       if (w->gsl == NULL || w->gscratch == NULL)
         return hf_error_set (err, HF_ENOMEM, "out of memory for the GSL minimiser");
@@ -291,8 +348,8 @@ mpf_iterate (HfTrainer *t, HfError *err)
       gsl_set_error_handler (old);
       x = w->gsl->x->data;
       f = w->gsl->f;
-      gnorm = fabs (w->gsl->gradient->data[cblas_idamax ((int) w->dim, w->gsl->gradient->data,
-                                                         1)]);
+      gnorm = fabs (
+          w->gsl->gradient->data[cblas_idamax ((int)w->dim, w->gsl->gradient->data, 1)]);
       /* Its last evaluation need not be the accepted point: evaluate there
        * again for the stability statistics. */
       double fx;
@@ -329,7 +386,8 @@ mpf_iterate (HfTrainer *t, HfError *err)
   if (margin_ok || flat || st == HF_DONE)
     {
       t->progress.converged = margin_ok || flat;
-      snprintf (t->progress.message, sizeof t->progress.message, "%s after %zu iterations (%zu evaluations)",
+      snprintf (t->progress.message, sizeof t->progress.message,
+                "%s after %zu iterations (%zu evaluations)",
                 margin_ok ? "every pattern is a strict minimum with margin"
                 : flat    ? "gradient below tolerance"
                           : "no further decrease",
@@ -384,24 +442,24 @@ online_iterate (HfTrainer *t, HfError *err)
   for (size_t i = 0; i < n; i++)
     o->xi[i] = x[i];
   hf_network_fields_f (net, o->xi, o->h);
-  float eta = (float) t->opts.learning_rate;
+  float eta = (float)t->opts.learning_rate;
   for (size_t i = 0; i < n; i++)
     {
-      double sh = (double) o->xi[i] * o->h[i];
-      o->e[i] = eta * o->xi[i] * (float) exp (-sh < 30.0 ? -sh : 30.0);
+      double sh = (double)o->xi[i] * o->h[i];
+      o->e[i] = eta * o->xi[i] * (float)exp (-sh < 30.0 ? -sh : 30.0);
     }
   /* J += e xi^T + xi e^T  (e_i = eta s_i a_i, so (e xi^T)_ij = eta a_i s_i s_j) */
-  cblas_sger (CblasRowMajor, (int) n, (int) n, 1.0f, o->e, 1, o->xi, 1, net->J, (int) n);
-  cblas_sger (CblasRowMajor, (int) n, (int) n, 1.0f, o->xi, 1, o->e, 1, net->J, (int) n);
+  cblas_sger (CblasRowMajor, (int)n, (int)n, 1.0f, o->e, 1, o->xi, 1, net->J, (int)n);
+  cblas_sger (CblasRowMajor, (int)n, (int)n, 1.0f, o->xi, 1, o->e, 1, net->J, (int)n);
   for (size_t i = 0; i < n; i++)
     net->J[i * n + i] = 0.0f;
   if (t->opts.learn_thresholds)
-    cblas_saxpy ((int) n, -1.0f, o->e, 1, net->theta, 1);
+    cblas_saxpy ((int)n, -1.0f, o->e, 1, net->theta, 1);
   t->progress.iteration++;
   if (++o->pos < m)
     {
-      snprintf (t->progress.message, sizeof t->progress.message, "epoch %zu, pattern %zu of %zu",
-                t->progress.epoch + 1, o->pos, m);
+      snprintf (t->progress.message, sizeof t->progress.message,
+                "epoch %zu, pattern %zu of %zu", t->progress.epoch + 1, o->pos, m);
       return HF_OK;
     }
   /* End of an epoch: check every pattern's stability in one SGEMM. */
@@ -418,8 +476,8 @@ online_iterate (HfTrainer *t, HfError *err)
     }
   for (size_t p = 0; p < m; p++)
     memcpy (H + p * n, net->theta, n * sizeof (float));
-  cblas_sgemm (CblasRowMajor, CblasNoTrans, CblasNoTrans, (int) m, (int) n, (int) n, 1.0f, S,
-               (int) n, net->J, (int) n, -1.0f, H, (int) n);
+  cblas_sgemm (CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)m, (int)n, (int)n, 1.0f, S,
+               (int)n, net->J, (int)n, -1.0f, H, (int)n);
   double worst = INFINITY, sum = 0.0;
   size_t unstable = 0;
   for (size_t p = 0; p < m; p++)
@@ -427,7 +485,7 @@ online_iterate (HfTrainer *t, HfError *err)
       bool bad = false;
       for (size_t i = 0; i < n; i++)
         {
-          double sh = (double) S[p * n + i] * H[p * n + i];
+          double sh = (double)S[p * n + i] * H[p * n + i];
           worst = fmin (worst, sh);
           bad |= sh <= 0.0;
           sum += exp (-sh < 700.0 ? -sh : 700.0);
@@ -436,7 +494,7 @@ online_iterate (HfTrainer *t, HfError *err)
     }
   free (S);
   free (H);
-  t->progress.objective = sum / (double) (m * n);
+  t->progress.objective = sum / (double)(m * n);
   t->progress.unstable = unstable;
   snprintf (t->progress.message, sizeof t->progress.message,
             "epoch %zu: K/T = %.3g, %zu patterns not yet stable", t->progress.epoch,

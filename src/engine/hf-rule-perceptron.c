@@ -40,7 +40,7 @@ per_iterate (HfTrainer *t, HfError *err)
   Perceptron *p = t->state;
   HfNetwork *net = t->net;
   size_t n = net->n, m = t->D->m, bad_bits = 0, bad_patterns = 0;
-  float eta = (float) t->opts.learning_rate, margin = (float) t->opts.margin;
+  float eta = (float)t->opts.learning_rate, margin = (float)t->opts.margin;
   for (size_t k = 0; k < m; k++)
     {
       const int8_t *x = hf_patterns_get (t->D, k);
@@ -58,16 +58,16 @@ per_iterate (HfTrainer *t, HfError *err)
         continue;
       bad_bits += bad;
       bad_patterns++;
-      cblas_sger (CblasRowMajor, (int) n, (int) n, 1.0f, p->e, 1, p->xi, 1, net->J, (int) n);
-      cblas_sger (CblasRowMajor, (int) n, (int) n, 1.0f, p->xi, 1, p->e, 1, net->J, (int) n);
+      cblas_sger (CblasRowMajor, (int)n, (int)n, 1.0f, p->e, 1, p->xi, 1, net->J, (int)n);
+      cblas_sger (CblasRowMajor, (int)n, (int)n, 1.0f, p->xi, 1, p->e, 1, net->J, (int)n);
       for (size_t i = 0; i < n; i++)
         net->J[i * n + i] = 0.0f;
       if (t->opts.learn_thresholds)
-        cblas_saxpy ((int) n, -1.0f, p->e, 1, net->theta, 1);
+        cblas_saxpy ((int)n, -1.0f, p->e, 1, net->theta, 1);
     }
   t->progress.iteration++;
   t->progress.epoch = t->progress.iteration;
-  t->progress.objective = (double) bad_bits;
+  t->progress.objective = (double)bad_bits;
   t->progress.unstable = bad_patterns;
   if (bad_patterns == 0)
     {
@@ -78,8 +78,8 @@ per_iterate (HfTrainer *t, HfError *err)
       return HF_DONE;
     }
   snprintf (t->progress.message, sizeof t->progress.message,
-            "epoch %zu: %zu patterns had unstable neurons (%zu bits)", t->progress.iteration,
-            bad_patterns, bad_bits);
+            "epoch %zu: %zu patterns had unstable neurons (%zu bits)",
+            t->progress.iteration, bad_patterns, bad_bits);
   if (t->progress.iteration >= t->progress.max_iterations)
     {
       snprintf (t->progress.message, sizeof t->progress.message,

@@ -27,7 +27,7 @@ struct HfTrainer
 };
 
 extern const HfRuleVtable hf_rule_hebbian_vt, hf_rule_opr01_vt, hf_rule_storkey_vt,
-  hf_rule_pinv_vt, hf_rule_perceptron_vt, hf_rule_mpf_vt, hf_rule_mpf_online_vt;
+    hf_rule_pinv_vt, hf_rule_perceptron_vt, hf_rule_mpf_vt, hf_rule_mpf_online_vt;
 
 /* Patterns as a float m x n matrix of +-1, allocated. */
 float *hf_patterns_to_float (const HfPatterns *D);

@@ -6,13 +6,14 @@
 #include <time.h>
 
 static const HfRuleInfo rule_info[HF_RULE_COUNT] = {
-  [HF_RULE_HEBBIAN] = { "hebbian", "Hebbian outer product (±1)",
-                        "J = (1/n) Σ ξξᵀ with zero diagonal and zero thresholds.", false,
-                        false },
-  [HF_RULE_OPR01] = { "opr01", "Hebbian outer product (0/1, Hopfield 1982)",
-                      "Hebbian weights with zero thresholds in 0/1 state space, as in the "
-                      "paper's OPR curve; in ±1 form θᵢ = −Σⱼ Jᵢⱼ.",
-                      false, false },
+  [HF_RULE_HEBBIAN]
+  = { "hebbian", "Hebbian outer product (±1)",
+      "J = (1/n) Σ ξξᵀ with zero diagonal and zero thresholds.", false, false },
+  [HF_RULE_OPR01]
+  = { "opr01", "Hebbian outer product (0/1, Hopfield 1982)",
+      "Hebbian weights with zero thresholds in 0/1 state space, as in the "
+      "paper's OPR curve; in ±1 form θᵢ = −Σⱼ Jᵢⱼ.",
+      false, false },
   [HF_RULE_STORKEY] = { "storkey", "Storkey (1997)",
                         "Incremental rule that subtracts each pattern's local field "
                         "crosstalk; higher capacity than Hebbian.",
@@ -29,10 +30,11 @@ static const HfRuleInfo rule_info[HF_RULE_COUNT] = {
                     "Minimises the convex MPF objective (4) with L-BFGS and its analytic "
                     "gradient.",
                     true, true },
-  [HF_RULE_MPF_ONLINE] = { "mpf-online", "Minimum probability flow (online rule)",
-                           "The local rule (5)-(6): one pattern at a time, steepest descent "
-                           "on K for that pattern.",
-                           true, true },
+  [HF_RULE_MPF_ONLINE]
+  = { "mpf-online", "Minimum probability flow (online rule)",
+      "The local rule (5)-(6): one pattern at a time, steepest descent "
+      "on K for that pattern.",
+      true, true },
 };
 
 static const HfRuleVtable *const rule_vt[HF_RULE_COUNT] = {
@@ -57,7 +59,7 @@ hf_rule_from_name (const char *name, HfRule *rule)
   for (int k = 0; k < HF_RULE_COUNT; k++)
     if (strcmp (name, rule_info[k].name) == 0)
       {
-        *rule = (HfRule) k;
+        *rule = (HfRule)k;
         return true;
       }
   return false;
@@ -100,7 +102,7 @@ HfStatus
 hf_train_options_check (const HfTrainOptions *opts, HfError *err)
 {
   if (opts->rule >= HF_RULE_COUNT)
-    return hf_error_set (err, HF_EINVAL, "unknown learning rule %d", (int) opts->rule);
+    return hf_error_set (err, HF_EINVAL, "unknown learning rule %d", (int)opts->rule);
   if (!(opts->learning_rate >= 0.0) || opts->learning_rate > 1e6)
     return hf_error_set (err, HF_EINVAL, "the learning rate must be in [0, 1e6] (got %g)",
                          opts->learning_rate);
@@ -126,7 +128,7 @@ hf_now (void)
 {
   struct timespec ts;
   clock_gettime (CLOCK_MONOTONIC, &ts);
-  return (double) ts.tv_sec + 1e-9 * (double) ts.tv_nsec;
+  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
 float *
@@ -190,7 +192,7 @@ hf_trainer_new (HfNetwork *net, const HfPatterns *patterns, const HfTrainOptions
     t->opts.learn_thresholds = false;
   gsl_rng_set (t->rng, opts->seed);
   t->progress.max_iterations = rule_info[opts->rule].iterative ? opts->max_iterations : 1;
-  t->progress.unstable = (size_t) -1;
+  t->progress.unstable = (size_t)-1;
   t->t0 = hf_now ();
   hf_network_clear (net);
   if (t->vt->start (t, err) != HF_OK)
@@ -226,7 +228,8 @@ hf_trainer_iterate (HfTrainer *t, HfError *err)
   if (t->progress.finished)
     return HF_DONE;
   HfStatus st = t->vt->iterate (t, err);
-  if (st == HF_DONE || (st == HF_OK && t->progress.iteration >= t->progress.max_iterations))
+  if (st == HF_DONE
+      || (st == HF_OK && t->progress.iteration >= t->progress.max_iterations))
     {
       /* Counting the stored patterns costs an m x n x n product, as much
        * as Hebbian training itself: it is left to hf_trainer_finish. */

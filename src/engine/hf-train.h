@@ -49,7 +49,8 @@ typedef struct
   double learning_rate;  /* PER (default 1), MPF online (default 0.1) */
   size_t max_iterations; /* PER and MPF online: epochs; MPF: iterations */
   double tolerance;      /* MPF: stop when |grad|_inf <= tolerance */
-  double margin;         /* MPF: stop once every s_i h_i >= margin; PER: required s_i h_i > margin */
+  double
+      margin; /* MPF: stop once every s_i h_i >= margin; PER: required s_i h_i > margin */
   bool learn_thresholds; /* PER, MPF, MPF online */
   HfHebbianNorm norm;
   HfMinimizer minimizer;
@@ -60,18 +61,18 @@ typedef struct
 
 typedef struct
 {
-  size_t iteration;      /* iterations (or presentations) done */
+  size_t iteration; /* iterations (or presentations) done */
   size_t max_iterations;
-  size_t epoch;          /* online rules: completed passes over the patterns */
-  size_t evaluations;    /* MPF: objective and gradient evaluations */
-  double objective;      /* MPF: K / (m n); PER: unstable bits of the last epoch */
-  double gradient_norm;  /* MPF: |grad|_inf */
-  size_t unstable;       /* patterns that are not (yet) fixed points, -1 unknown */
+  size_t epoch;         /* online rules: completed passes over the patterns */
+  size_t evaluations;   /* MPF: objective and gradient evaluations */
+  double objective;     /* MPF: K / (m n); PER: unstable bits of the last epoch */
+  double gradient_norm; /* MPF: |grad|_inf */
+  size_t unstable;      /* patterns that are not (yet) fixed points, -1 unknown */
   bool finished;
-  bool converged;        /* the rule's own success test held */
-  double blas_seconds;   /* MPF: wall time inside the dense products */
-  double blas_flops;     /* MPF: floating-point operations of those products */
-  char message[160];     /* one line for a status bar */
+  bool converged;      /* the rule's own success test held */
+  double blas_seconds; /* MPF: wall time inside the dense products */
+  double blas_flops;   /* MPF: floating-point operations of those products */
+  char message[160];   /* one line for a status bar */
 } HfTrainProgress;
 
 typedef struct
@@ -80,7 +81,7 @@ typedef struct
   const char *label;       /* "Minimum probability flow (batch)", for menus */
   const char *description; /* one sentence */
   bool learns_thresholds;
-  bool iterative;          /* has more than one iteration */
+  bool iterative; /* has more than one iteration */
 } HfRuleInfo;
 
 const HfRuleInfo *hf_rule_info (HfRule rule);
@@ -105,6 +106,15 @@ void hf_trainer_free (HfTrainer *t);
  * long iteration (an MPF line search); iterate then returns
  * HF_ECANCELLED with the network at the last accepted point. */
 void hf_trainer_set_cancel_flag (HfTrainer *t, const volatile int *flag);
+
+/* The MPF objective f = K / T (T: the number of neighbour terms, so that
+ * f = 1 at J = 0, theta = 0) at the network's parameters, in the +-1 form
+ * sum exp(-s_i h_i), and its gradient: grad_J (n x n, symmetric, zero
+ * diagonal; entry ij is df/dJ_ij for the shared parameter J_ij = J_ji)
+ * and grad_theta (n). Either gradient may be NULL. */
+HfStatus hf_mpf_objective (const HfNetwork *net, const HfPatterns *D,
+                           bool double_precision, double *f, double *grad_J,
+                           double *grad_theta, HfError *err);
 
 /* Callback between iterations: return false to cancel. */
 typedef bool (*HfTrainCallback) (const HfTrainProgress *progress, void *user);

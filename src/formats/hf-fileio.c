@@ -24,13 +24,14 @@ hf_file_read (const char *path, size_t max_bytes, unsigned char **data, size_t *
       fclose (f);
       return hf_error_set (err, HF_EIO, "%s: not a regular file", path);
     }
-  if ((unsigned long long) st.st_size > max_bytes)
+  if ((unsigned long long)st.st_size > max_bytes)
     {
       fclose (f);
-      return hf_error_set (err, HF_ERANGE, "%s: %lld bytes is larger than the %zu allowed", path,
-                           (long long) st.st_size, max_bytes);
+      return hf_error_set (err, HF_ERANGE,
+                           "%s: %lld bytes is larger than the %zu allowed", path,
+                           (long long)st.st_size, max_bytes);
     }
-  size_t size = (size_t) st.st_size;
+  size_t size = (size_t)st.st_size;
   unsigned char *buf = malloc (size ? size : 1);
   if (buf == NULL)
     {
@@ -62,8 +63,8 @@ hf_file_write_atomic (const char *path, const void *data, size_t len, HfError *e
   int fd = mkstemp (tmp);
   if (fd < 0)
     {
-      HfStatus st = hf_error_set (err, HF_EIO, "%s: cannot create a temporary file: %s", path,
-                                  strerror (errno));
+      HfStatus st = hf_error_set (err, HF_EIO, "%s: cannot create a temporary file: %s",
+                                  path, strerror (errno));
       free (tmp);
       return st;
     }
@@ -77,7 +78,7 @@ hf_file_write_atomic (const char *path, const void *data, size_t len, HfError *e
       if (w <= 0)
         goto fail;
       p += w;
-      left -= (size_t) w;
+      left -= (size_t)w;
     }
   if (fsync (fd) != 0 || fchmod (fd, 0644) != 0)
     goto fail;
@@ -99,8 +100,9 @@ fail:;
     close (fd);
   unlink (tmp);
   free (tmp);
-  return hf_error_set (err, HF_EIO, "%s: could not save (%s); the previous file is unchanged",
-                       path, strerror (e ? e : EIO));
+  return hf_error_set (err, HF_EIO,
+                       "%s: could not save (%s); the previous file is unchanged", path,
+                       strerror (e ? e : EIO));
 }
 
 void
@@ -129,8 +131,9 @@ hf_buffer_append (HfBuffer *b, const void *data, size_t len)
 void
 hf_buffer_u32 (HfBuffer *b, unsigned long v)
 {
-  unsigned char c[4] = { (unsigned char) (v & 0xff), (unsigned char) ((v >> 8) & 0xff),
-                         (unsigned char) ((v >> 16) & 0xff), (unsigned char) ((v >> 24) & 0xff) };
+  unsigned char c[4]
+      = { (unsigned char)(v & 0xff), (unsigned char)((v >> 8) & 0xff),
+          (unsigned char)((v >> 16) & 0xff), (unsigned char)((v >> 24) & 0xff) };
   hf_buffer_append (b, c, 4);
 }
 
@@ -147,8 +150,8 @@ hf_buffer_f64 (HfBuffer *b, double v)
 {
   uint64_t u;
   memcpy (&u, &v, 8);
-  hf_buffer_u32 (b, (unsigned long) (u & 0xffffffffu));
-  hf_buffer_u32 (b, (unsigned long) (u >> 32));
+  hf_buffer_u32 (b, (unsigned long)(u & 0xffffffffu));
+  hf_buffer_u32 (b, (unsigned long)(u >> 32));
 }
 
 void
@@ -162,14 +165,14 @@ hf_buffer_free (HfBuffer *b)
 unsigned long
 hf_get_u32 (const unsigned char *p)
 {
-  return (unsigned long) p[0] | (unsigned long) p[1] << 8 | (unsigned long) p[2] << 16
-         | (unsigned long) p[3] << 24;
+  return (unsigned long)p[0] | (unsigned long)p[1] << 8 | (unsigned long)p[2] << 16
+         | (unsigned long)p[3] << 24;
 }
 
 float
 hf_get_f32 (const unsigned char *p)
 {
-  uint32_t u = (uint32_t) hf_get_u32 (p);
+  uint32_t u = (uint32_t)hf_get_u32 (p);
   float v;
   memcpy (&v, &u, 4);
   return v;
@@ -178,7 +181,7 @@ hf_get_f32 (const unsigned char *p)
 double
 hf_get_f64 (const unsigned char *p)
 {
-  uint64_t u = (uint64_t) hf_get_u32 (p) | (uint64_t) hf_get_u32 (p + 4) << 32;
+  uint64_t u = (uint64_t)hf_get_u32 (p) | (uint64_t)hf_get_u32 (p + 4) << 32;
   double v;
   memcpy (&v, &u, 8);
   return v;

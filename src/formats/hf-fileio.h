@@ -10,7 +10,8 @@ HfStatus hf_file_read (const char *path, size_t max_bytes, unsigned char **data,
                        size_t *len, HfError *err);
 /* Writes data to path.XXXXXX beside it, flushes it to disk and renames it
  * over path, so that a failure at any point leaves the old file intact. */
-HfStatus hf_file_write_atomic (const char *path, const void *data, size_t len, HfError *err);
+HfStatus hf_file_write_atomic (const char *path, const void *data, size_t len,
+                               HfError *err);
 
 /* A growable byte buffer for building files in memory. */
 typedef struct

@@ -7,7 +7,8 @@
 
 #include "hf-fileio.h"
 
-HfImage *hf_png_decode (const unsigned char *data, size_t len, const char *name, HfError *err);
+HfImage *hf_png_decode (const unsigned char *data, size_t len, const char *name,
+                        HfError *err);
 
 static const unsigned char png_magic[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
 
@@ -60,7 +61,7 @@ read_uint (Cursor *c, size_t *out)
     {
       if (v > 100000000)
         return false;
-      v = v * 10 + (size_t) (*c->p - '0');
+      v = v * 10 + (size_t)(*c->p - '0');
       c->p++;
     }
   *out = v;
@@ -75,14 +76,15 @@ pbm_decode (const unsigned char *data, size_t len, const char *name, HfError *er
   size_t w, h;
   if (!read_uint (&c, &w) || !read_uint (&c, &h))
     {
-      hf_error_set (err, HF_EFORMAT, "%s: PBM header without a valid width and height", name);
+      hf_error_set (err, HF_EFORMAT, "%s: PBM header without a valid width and height",
+                    name);
       return NULL;
     }
   if (w == 0 || h == 0 || w > HF_IMAGE_MAX_SIDE || h > HF_IMAGE_MAX_SIDE
       || w * h > HF_IMAGE_MAX_PIXELS)
     {
-      hf_error_set (err, HF_EFORMAT, "%s: PBM size %zux%zu is empty or larger than allowed", name,
-                    w, h);
+      hf_error_set (err, HF_EFORMAT,
+                    "%s: PBM size %zux%zu is empty or larger than allowed", name, w, h);
       return NULL;
     }
   if (!plain)
@@ -95,10 +97,12 @@ pbm_decode (const unsigned char *data, size_t len, const char *name, HfError *er
         }
       c.p++;
       size_t stride = (w + 7) / 8;
-      if ((size_t) (c.end - c.p) < stride * h)
+      if ((size_t)(c.end - c.p) < stride * h)
         {
-          hf_error_set (err, HF_EFORMAT, "%s: truncated PBM: %zu bytes of pixels where %zu are "
-                        "needed", name, (size_t) (c.end - c.p), stride * h);
+          hf_error_set (err, HF_EFORMAT,
+                        "%s: truncated PBM: %zu bytes of pixels where %zu are "
+                        "needed",
+                        name, (size_t)(c.end - c.p), stride * h);
           return NULL;
         }
     }
@@ -124,8 +128,9 @@ pbm_decode (const unsigned char *data, size_t len, const char *name, HfError *er
           if (c.p >= c.end || (*c.p != '0' && *c.p != '1'))
             {
               hf_image_free (img);
-              hf_error_set (err, HF_EFORMAT, "%s: PBM pixel %zu of %zu is missing or not 0/1",
-                            name, k + 1, w * h);
+              hf_error_set (err, HF_EFORMAT,
+                            "%s: PBM pixel %zu of %zu is missing or not 0/1", name, k + 1,
+                            w * h);
               return NULL;
             }
           img->lum[k] = *c.p == '1' ? 0.0f : 1.0f; /* PBM: 1 is black */
@@ -153,8 +158,10 @@ hf_image_decode (const unsigned char *data, size_t len, const char *name, HfErro
   if (len >= 2 && data[0] == 'P' && (data[1] == '1' || data[1] == '4'))
     return pbm_decode (data, len, name, err);
   if (len >= 2 && data[0] == 'P' && data[1] >= '2' && data[1] <= '7')
-    hf_error_set (err, HF_EFORMAT, "%s: a PGM/PPM/PAM file (P%c); only PBM (P1, P4) and PNG are "
-                  "read", name, data[1]);
+    hf_error_set (err, HF_EFORMAT,
+                  "%s: a PGM/PPM/PAM file (P%c); only PBM (P1, P4) and PNG are "
+                  "read",
+                  name, data[1]);
   else
     hf_error_set (err, HF_EFORMAT, "%s: not a PNG or PBM image", name);
   return NULL;
@@ -175,34 +182,36 @@ hf_image_load (const char *path, HfError *err)
 /* ---- resampling and thresholds ---- */
 
 HfStatus
-hf_image_resample (const HfImage *img, size_t width, size_t height, float *out, HfError *err)
+hf_image_resample (const HfImage *img, size_t width, size_t height, float *out,
+                   HfError *err)
 {
   if (width == 0 || height == 0 || width * height > HF_MAX_NEURONS)
     return hf_error_set (err, HF_EINVAL, "cannot resize to %zux%zu", width, height);
   /* Each output cell averages the source area it covers, with fractional
    * weights at its edges: exact area averaging for up- and down-scaling. */
-  double sx = (double) img->width / (double) width, sy = (double) img->height / (double) height;
+  double sx = (double)img->width / (double)width,
+         sy = (double)img->height / (double)height;
   for (size_t cy = 0; cy < height; cy++)
     {
       double y0 = cy * sy, y1 = y0 + sy;
       for (size_t cx = 0; cx < width; cx++)
         {
           double x0 = cx * sx, x1 = x0 + sx, sum = 0.0, area = 0.0;
-          for (size_t y = (size_t) y0; y < img->height && (double) y < y1; y++)
+          for (size_t y = (size_t)y0; y < img->height && (double)y < y1; y++)
             {
-              double wy = fmin (y1, (double) y + 1) - fmax (y0, (double) y);
+              double wy = fmin (y1, (double)y + 1) - fmax (y0, (double)y);
               if (wy <= 0)
                 continue;
-              for (size_t x = (size_t) x0; x < img->width && (double) x < x1; x++)
+              for (size_t x = (size_t)x0; x < img->width && (double)x < x1; x++)
                 {
-                  double wx = fmin (x1, (double) x + 1) - fmax (x0, (double) x);
+                  double wx = fmin (x1, (double)x + 1) - fmax (x0, (double)x);
                   if (wx <= 0)
                     continue;
                   sum += wx * wy * img->lum[y * img->width + x];
                   area += wx * wy;
                 }
             }
-          out[cy * width + cx] = area > 0 ? (float) (sum / area) : 1.0f;
+          out[cy * width + cx] = area > 0 ? (float)(sum / area) : 1.0f;
         }
     }
   return HF_OK;
@@ -214,18 +223,18 @@ hf_otsu_threshold (const float *lum, size_t count)
   size_t hist[256] = { 0 };
   for (size_t k = 0; k < count; k++)
     {
-      int b = (int) lrintf (fminf (fmaxf (lum[k], 0.0f), 1.0f) * 255.0f);
+      int b = (int)lrintf (fminf (fmaxf (lum[k], 0.0f), 1.0f) * 255.0f);
       hist[b]++;
     }
-  double total = (double) count, sum_all = 0.0;
+  double total = (double)count, sum_all = 0.0;
   for (int b = 0; b < 256; b++)
-    sum_all += b * (double) hist[b];
+    sum_all += b * (double)hist[b];
   double w0 = 0.0, sum0 = 0.0, best = -1.0;
   int best_b = 127;
   for (int b = 0; b < 255; b++)
     {
-      w0 += (double) hist[b];
-      sum0 += b * (double) hist[b];
+      w0 += (double)hist[b];
+      sum0 += b * (double)hist[b];
       double w1 = total - w0;
       if (w0 == 0.0 || w1 == 0.0)
         continue;
@@ -242,18 +251,21 @@ hf_otsu_threshold (const float *lum, size_t count)
 }
 
 HfStatus
-hf_image_to_pattern (const HfImage *img, size_t width, size_t height, HfThresholdMode mode,
-                     double threshold, bool invert, int8_t *out, double *used, HfError *err)
+hf_image_to_pattern (const HfImage *img, size_t width, size_t height,
+                     HfThresholdMode mode, double threshold, bool invert, int8_t *out,
+                     double *used, HfError *err)
 {
   if (mode == HF_THRESHOLD_FIXED && !(threshold >= 0.0 && threshold <= 1.0))
-    return hf_error_set (err, HF_EINVAL, "the threshold must be in [0, 1] (got %g)", threshold);
+    return hf_error_set (err, HF_EINVAL, "the threshold must be in [0, 1] (got %g)",
+                         threshold);
   float *cells = malloc (width * height * sizeof (float));
   if (cells == NULL)
     return hf_error_set (err, HF_ENOMEM, "out of memory");
   HfStatus st = hf_image_resample (img, width, height, cells, err);
   if (st == HF_OK)
     {
-      double t = mode == HF_THRESHOLD_OTSU ? hf_otsu_threshold (cells, width * height) : threshold;
+      double t = mode == HF_THRESHOLD_OTSU ? hf_otsu_threshold (cells, width * height)
+                                           : threshold;
       for (size_t k = 0; k < width * height; k++)
         {
           bool dark = cells[k] < t;
@@ -272,8 +284,9 @@ hf_pbm_encode_pattern (const int8_t *s, size_t width, size_t height, bool plain,
 {
   HfBuffer b = { 0 };
   char head[64];
-  int hl = snprintf (head, sizeof head, "%s\n%zu %zu\n", plain ? "P1" : "P4", width, height);
-  hf_buffer_append (&b, head, (size_t) hl);
+  int hl
+      = snprintf (head, sizeof head, "%s\n%zu %zu\n", plain ? "P1" : "P4", width, height);
+  hf_buffer_append (&b, head, (size_t)hl);
   for (size_t y = 0; y < height; y++)
     {
       if (plain)
@@ -288,7 +301,7 @@ hf_pbm_encode_pattern (const int8_t *s, size_t width, size_t height, bool plain,
             unsigned char byte = 0;
             for (size_t k = 0; k < 8 && x + k < width; k++)
               if (s[y * width + x + k] > 0)
-                byte |= (unsigned char) (0x80u >> k);
+                byte |= (unsigned char)(0x80u >> k);
             hf_buffer_append (&b, &byte, 1);
           }
     }

@@ -27,7 +27,7 @@ crc_of (const unsigned char *data, size_t len)
   uLong crc = crc32 (0L, Z_NULL, 0);
   while (len > 0)
     {
-      uInt chunk = len > (1u << 30) ? (1u << 30) : (uInt) len;
+      uInt chunk = len > (1u << 30) ? (1u << 30) : (uInt)len;
       crc = crc32 (crc, data, chunk);
       data += chunk;
       len -= chunk;
@@ -80,7 +80,8 @@ hf_netfile_decode (const unsigned char *d, size_t len, const char *name, HfError
 {
   if (len < 8 || memcmp (d, magic, 8) != 0)
     {
-      hf_error_set (err, HF_EFORMAT, "%s: not a Hopfield Studio network file (bad magic)", name);
+      hf_error_set (err, HF_EFORMAT, "%s: not a Hopfield Studio network file (bad magic)",
+                    name);
       return NULL;
     }
   if (len < HF_NETFILE_HEADER + 4)
@@ -92,8 +93,10 @@ hf_netfile_decode (const unsigned char *d, size_t len, const char *name, HfError
   unsigned long n = hf_get_u32 (d + 16), w = hf_get_u32 (d + 20), h = hf_get_u32 (d + 24);
   if (version != HF_NETFILE_VERSION)
     {
-      hf_error_set (err, HF_EFORMAT, "%s: format version %lu is not supported (this program "
-                    "reads version %u)", name, version, HF_NETFILE_VERSION);
+      hf_error_set (err, HF_EFORMAT,
+                    "%s: format version %lu is not supported (this program "
+                    "reads version %u)",
+                    name, version, HF_NETFILE_VERSION);
       return NULL;
     }
   if (header != HF_NETFILE_HEADER)
@@ -103,18 +106,21 @@ hf_netfile_decode (const unsigned char *d, size_t len, const char *name, HfError
       return NULL;
     }
   if (n == 0 || w == 0 || h == 0 || n > HF_MAX_NEURONS || w > HF_MAX_NEURONS
-      || h > HF_MAX_NEURONS || (unsigned long long) w * h != n)
+      || h > HF_MAX_NEURONS || (unsigned long long)w * h != n)
     {
-      hf_error_set (err, HF_EFORMAT, "%s: impossible size n = %lu for a %lux%lu grid (at most "
-                    "%zu neurons)", name, n, w, h, HF_MAX_NEURONS);
+      hf_error_set (err, HF_EFORMAT,
+                    "%s: impossible size n = %lu for a %lux%lu grid (at most "
+                    "%zu neurons)",
+                    name, n, w, h, HF_MAX_NEURONS);
       return NULL;
     }
   /* Check the length before allocating anything of size n^2. */
   size_t want = hf_netfile_size (n);
   if (len != want)
     {
-      hf_error_set (err, HF_EFORMAT, "%s: %s: %zu bytes where a network of %lu neurons takes %zu",
-                    name, len < want ? "truncated" : "trailing data", len, n, want);
+      hf_error_set (err, HF_EFORMAT,
+                    "%s: %s: %zu bytes where a network of %lu neurons takes %zu", name,
+                    len < want ? "truncated" : "trailing data", len, n, want);
       return NULL;
     }
   unsigned long crc = hf_get_u32 (d + len - 4);

@@ -29,8 +29,8 @@ on_error (png_structp png, png_const_charp msg)
 static void
 on_warning (png_structp png, png_const_charp msg)
 {
-  (void) png;
-  (void) msg; /* warnings (bad sRGB profile, ...) do not stop the load */
+  (void)png;
+  (void)msg; /* warnings (bad sRGB profile, ...) do not stop the load */
 }
 
 static void
@@ -62,13 +62,15 @@ color_name (int ct)
   return "unknown";
 }
 
-HfImage *hf_png_decode (const unsigned char *data, size_t len, const char *name, HfError *err);
+HfImage *hf_png_decode (const unsigned char *data, size_t len, const char *name,
+                        HfError *err);
 
 HfImage *
 hf_png_decode (const unsigned char *data, size_t len, const char *name, HfError *err)
 {
   Reader r = { data, len, 0, "" };
-  png_structp png = png_create_read_struct (PNG_LIBPNG_VER_STRING, &r, on_error, on_warning);
+  png_structp png
+      = png_create_read_struct (PNG_LIBPNG_VER_STRING, &r, on_error, on_warning);
   png_infop info = png ? png_create_info_struct (png) : NULL;
   HfImage *volatile img = NULL;
   png_bytep *volatile rows = NULL;
@@ -89,7 +91,7 @@ hf_png_decode (const unsigned char *data, size_t len, const char *name, HfError 
       return NULL;
     }
   png_set_user_limits (png, HF_IMAGE_MAX_SIDE, HF_IMAGE_MAX_SIDE);
-  png_set_chunk_malloc_max (png, (png_alloc_size_t) 64 << 20);
+  png_set_chunk_malloc_max (png, (png_alloc_size_t)64 << 20);
   png_set_read_fn (png, &r, on_read);
   png_read_info (png, info);
   png_uint_32 w = png_get_image_width (png, info), h = png_get_image_height (png, info);
@@ -98,10 +100,10 @@ hf_png_decode (const unsigned char *data, size_t len, const char *name, HfError 
   bool trns = png_get_valid (png, info, PNG_INFO_tRNS) != 0;
   /* Checked again ourselves, before any pixel-sized allocation. */
   if (w == 0 || h == 0 || w > HF_IMAGE_MAX_SIDE || h > HF_IMAGE_MAX_SIDE
-      || (size_t) w * h > HF_IMAGE_MAX_PIXELS)
+      || (size_t)w * h > HF_IMAGE_MAX_PIXELS)
     {
-      snprintf (r.message, sizeof r.message, "%ux%u pixels is larger than the %zu allowed", w, h,
-                HF_IMAGE_MAX_PIXELS);
+      snprintf (r.message, sizeof r.message,
+                "%ux%u pixels is larger than the %zu allowed", w, h, HF_IMAGE_MAX_PIXELS);
       png_longjmp (png, 1);
     }
   /* Everything becomes 8-bit RGBA: palettes and low-depth gray expand,
@@ -112,22 +114,22 @@ hf_png_decode (const unsigned char *data, size_t len, const char *name, HfError 
   png_set_add_alpha (png, 0xff, PNG_FILLER_AFTER);
   png_set_interlace_handling (png);
   png_read_update_info (png, info);
-  if (png_get_rowbytes (png, info) != (size_t) w * 4)
+  if (png_get_rowbytes (png, info) != (size_t)w * 4)
     {
       snprintf (r.message, sizeof r.message, "unexpected row layout after conversion");
       png_longjmp (png, 1);
     }
   img = calloc (1, sizeof *img);
-  pixels = malloc ((size_t) w * h * 4);
+  pixels = malloc ((size_t)w * h * 4);
   rows = malloc (h * sizeof (png_bytep));
   if (img == NULL || pixels == NULL || rows == NULL
-      || (img->lum = malloc ((size_t) w * h * sizeof (float))) == NULL)
+      || (img->lum = malloc ((size_t)w * h * sizeof (float))) == NULL)
     {
       snprintf (r.message, sizeof r.message, "out of memory for %ux%u pixels", w, h);
       png_longjmp (png, 1);
     }
   for (png_uint_32 y = 0; y < h; y++)
-    rows[y] = pixels + (size_t) y * w * 4;
+    rows[y] = pixels + (size_t)y * w * 4;
   png_read_image (png, rows);
   png_read_end (png, NULL);
   img->width = w;
@@ -140,7 +142,7 @@ hf_png_decode (const unsigned char *data, size_t len, const char *name, HfError 
   snprintf (img->description, sizeof img->description, "PNG %ux%u %s %d-bit%s%s", w, h,
             color_name (ct), depth, trns ? ", transparency" : "",
             img->interlaced ? ", interlaced" : "");
-  for (size_t k = 0; k < (size_t) w * h; k++)
+  for (size_t k = 0; k < (size_t)w * h; k++)
     {
       const unsigned char *p = pixels + 4 * k;
       /* Rec. 709 luma, then composite over white with the alpha. */
@@ -171,7 +173,7 @@ on_write (png_structp png, png_bytep data, size_t len)
 static void
 on_flush (png_structp png)
 {
-  (void) png;
+  (void)png;
 }
 
 HfStatus
@@ -184,7 +186,8 @@ hf_png_encode_pattern (const int8_t *s, size_t width, size_t height, unsigned sc
   Reader r = { NULL, 0, 0, "" };
   Writer w = { { 0 } };
   size_t W = width * scale;
-  png_structp png = png_create_write_struct (PNG_LIBPNG_VER_STRING, &r, on_error, on_warning);
+  png_structp png
+      = png_create_write_struct (PNG_LIBPNG_VER_STRING, &r, on_error, on_warning);
   png_infop info = png ? png_create_info_struct (png) : NULL;
   unsigned char *volatile row = malloc (W);
   if (png == NULL || info == NULL || row == NULL)
@@ -201,7 +204,7 @@ hf_png_encode_pattern (const int8_t *s, size_t width, size_t height, unsigned sc
       return hf_error_set (err, HF_EIO, "could not encode the PNG: %s", r.message);
     }
   png_set_write_fn (png, &w, on_write, on_flush);
-  png_set_IHDR (png, info, (png_uint_32) W, (png_uint_32) (height * scale), 8,
+  png_set_IHDR (png, info, (png_uint_32)W, (png_uint_32)(height * scale), 8,
                 PNG_COLOR_TYPE_GRAY, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
                 PNG_FILTER_TYPE_DEFAULT);
   png_write_info (png, info);

@@ -34,10 +34,10 @@ hf_text_parse (const char *text, size_t len, const char *name, HfError *err)
   const char *p = text, *end = text + len;
   while (p <= end)
     {
-      const char *eol = memchr (p, '\n', (size_t) (end - p));
+      const char *eol = memchr (p, '\n', (size_t)(end - p));
       if (eol == NULL)
         eol = end;
-      size_t l = (size_t) (eol - p);
+      size_t l = (size_t)(eol - p);
       if (l > 0 && p[l - 1] == '\r')
         l--;
       line_no++;
@@ -50,14 +50,15 @@ hf_text_parse (const char *text, size_t len, const char *name, HfError *err)
             width = l;
           if (l != width)
             {
-              hf_error_set (err, HF_EFORMAT, "%s:%zu: a row of %zu cells where %zu were expected",
-                            name, line_no, l, width);
+              hf_error_set (err, HF_EFORMAT,
+                            "%s:%zu: a row of %zu cells where %zu were expected", name,
+                            line_no, l, width);
               goto fail;
             }
           if (width > HF_MAX_NEURONS || (rows + 1) * width > HF_MAX_NEURONS)
             {
-              hf_error_set (err, HF_ERANGE, "%s:%zu: a pattern larger than %zu neurons", name,
-                            line_no, HF_MAX_NEURONS);
+              hf_error_set (err, HF_ERANGE, "%s:%zu: a pattern larger than %zu neurons",
+                            name, line_no, HF_MAX_NEURONS);
               goto fail;
             }
           if (rows == cap_rows)
@@ -76,13 +77,14 @@ hf_text_parse (const char *text, size_t len, const char *name, HfError *err)
               int v = cell_value (p[i]);
               if (v == 0)
                 {
-                  hf_error_set (err, HF_EFORMAT,
-                                "%s:%zu: unexpected character '%c' in column %zu (use '#' "
-                                "for on and '.' for off)",
-                                name, line_no, p[i] >= 32 && p[i] < 127 ? p[i] : '?', i + 1);
+                  hf_error_set (
+                      err, HF_EFORMAT,
+                      "%s:%zu: unexpected character '%c' in column %zu (use '#' "
+                      "for on and '.' for off)",
+                      name, line_no, p[i] >= 32 && p[i] < 127 ? p[i] : '?', i + 1);
                   goto fail;
                 }
-              cur[rows * width + i] = (int8_t) v;
+              cur[rows * width + i] = (int8_t)v;
             }
           rows++;
         }
@@ -93,8 +95,9 @@ hf_text_parse (const char *text, size_t len, const char *name, HfError *err)
           if (set->width != width || set->height != rows)
             {
               hf_error_set (err, HF_EFORMAT,
-                            "%s:%zu: pattern %zu is %zux%zu but the first one is %zux%zu", name,
-                            line_no, set->m + 1, width, rows, set->width, set->height);
+                            "%s:%zu: pattern %zu is %zux%zu but the first one is %zux%zu",
+                            name, line_no, set->m + 1, width, rows, set->width,
+                            set->height);
               goto fail;
             }
           if (hf_patterns_append (set, cur, err) != HF_OK)
@@ -121,9 +124,9 @@ hf_text_load (const char *path, HfError *err)
 {
   unsigned char *data;
   size_t len;
-  if (hf_file_read (path, (size_t) 64 << 20, &data, &len, err) != HF_OK)
+  if (hf_file_read (path, (size_t)64 << 20, &data, &len, err) != HF_OK)
     return NULL;
-  HfPatterns *set = hf_text_parse ((const char *) data, len, path, err);
+  HfPatterns *set = hf_text_parse ((const char *)data, len, path, err);
   free (data);
   return set;
 }
@@ -154,7 +157,8 @@ hf_text_format (const HfPatterns *set)
   *q = '\0';
   for (size_t k = 0; k < set->m; k++)
     {
-      char *one = hf_text_format_state (hf_patterns_get (set, k), set->width, set->height);
+      char *one
+          = hf_text_format_state (hf_patterns_get (set, k), set->width, set->height);
       if (one == NULL)
         {
           free (out);

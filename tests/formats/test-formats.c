@@ -1,0 +1,495 @@
+/* Tests of src/formats: text grids, network files, PNG, PBM. */
+#include <png.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "../hf-check.h"
+#include "hf-fileio.h"
+#include "hf-image.h"
+#include "hf-netfile.h"
+#include "hf-samples.h"
+#include "hf-text.h"
+
+START_TEST (test_text_round_trip)
+{
+  const char *text = "; two 3x2 patterns\n#.#\n.#.\n\n###\n...\n";
+  HfError err;
+  HfPatterns *set = hf_text_parse (text, strlen (text), "t", &err);
+  ck_assert_ptr_nonnull (set);
+  ck_assert_uint_eq (set->m, 2);
+  ck_assert_uint_eq (set->width, 3);
+  ck_assert_uint_eq (set->height, 2);
+  ck_assert_int_eq (hf_patterns_get (set, 0)[0], 1);
+  ck_assert_int_eq (hf_patterns_get (set, 0)[1], -1);
+  char *out = hf_text_format (set);
+  HfPatterns *again = hf_text_parse (out, strlen (out), "t2", &err);
+  ck_assert_uint_eq (again->m, 2);
+  ck_assert_mem_eq (again->data, set->data, 12);
+  free (out);
+  hf_patterns_free (again);
+  hf_patterns_free (set);
+  const char *bad[]
+      = { "#.#\n.#\n", "#a#\n", "##\n##\n\n###\n###\n", "", "\n\n; only\n" };
+  const char *why[] = { "expected", "unexpected character", "cells where 2", "no pattern",
+                        "no pattern" };
+  for (int k = 0; k < 5; k++)
+    {
+      ck_assert_ptr_null (hf_text_parse (bad[k], strlen (bad[k]), "bad", &err));
+      ck_assert_msg (strstr (err.message, why[k]) != NULL, "%d: %s", k, err.message);
+    }
+}
+END_TEST
+
+START_TEST (test_samples)
+{
+  for (const HfSample *s = hf_samples; s->name; s++)
+    {
+      HfError err;
+      HfPatterns *set = hf_sample_load (s->name, &err);
+      ck_assert_msg (set != NULL, "%s: %s", s->name, err.message);
+      ck_assert_uint_eq (set->m, 10);
+      ck_assert (set->width == 16 || set->width == 32);
+      hf_patterns_free (set);
+    }
+  HfError err;
+  ck_assert_ptr_null (hf_sample_load ("nope", &err));
+}
+END_TEST
+
+static HfNetwork *
+sample_network (size_t w, size_t h)
+{
+  HfNetwork *net = hf_network_new (w, h, NULL);
+  gsl_rng *rng = test_rng (5);
+  test_random_network (net, 1.0, 1.0, rng);
+  gsl_rng_free (rng);
+  strcpy (net->summary.rule, "mpf");
+  net->summary.patterns = 12;
+  net->summary.stored = 11;
+  net->summary.iterations = 34;
+  net->summary.objective = 0.125;
+  net->summary.seconds = 2.5;
+  return net;
+}
+
+START_TEST (test_netfile_round_trip)
+{
+  HfNetwork *net = sample_network (5, 3);
+  unsigned char *a, *b;
+  size_t la, lb;
+  ck_assert_int_eq (hf_netfile_encode (net, &a, &la, NULL), HF_OK);
+  ck_assert_uint_eq (la, hf_netfile_size (15));
+  HfError err;
+  HfNetwork *back = hf_netfile_decode (a, la, "mem", &err);
+  ck_assert_ptr_nonnull (back);
+  ck_assert_mem_eq (back->J, net->J, 15 * 15 * sizeof (float));
+  ck_assert_mem_eq (back->theta, net->theta, 15 * sizeof (float));
+  ck_assert_str_eq (back->summary.rule, "mpf");
+  ck_assert_uint_eq (back->summary.stored, 11);
+  ck_assert_double_eq (back->summary.seconds, 2.5);
+  ck_assert_uint_eq (back->width, 5);
+  hf_netfile_encode (back, &b, &lb, NULL);
+  ck_assert_uint_eq (la, lb);
+  ck_assert_mem_eq (a, b, la);
+  /* through the disk, atomically */
+  ck_assert_int_eq (hf_netfile_save ("rt.hfnet", net, &err), HF_OK);
+  HfNetwork *disk = hf_netfile_load ("rt.hfnet", &err);
+  ck_assert_ptr_nonnull (disk);
+  ck_assert_mem_eq (disk->J, net->J, 15 * 15 * sizeof (float));
+  hf_network_free (disk);
+  free (a);
+  free (b);
+  hf_network_free (back);
+  hf_network_free (net);
+}
+END_TEST
+
+static void
+fix_crc (unsigned char *d, size_t len)
+{
+  uLong crc = crc32 (0, d, (uInt)(len - 4));
+  d[len - 4] = crc & 0xff;
+  d[len - 3] = (crc >> 8) & 0xff;
+  d[len - 2] = (crc >> 16) & 0xff;
+  d[len - 1] = (crc >> 24) & 0xff;
+}
+
+static void
+put_u32 (unsigned char *p, unsigned long v)
+{
+  for (int k = 0; k < 4; k++)
+    p[k] = (v >> (8 * k)) & 0xff;
+}
+
+static void
+expect_reject (const unsigned char *d, size_t len, const char *needle)
+{
+  HfError err = { 0 };
+  HfNetwork *net = hf_netfile_decode (d, len, "f", &err);
+  ck_assert_msg (net == NULL, "accepted a bad file (expected: %s)", needle);
+  ck_assert_msg (strstr (err.message, needle) != NULL, "message '%s' lacks '%s'",
+                 err.message, needle);
+}
+
+START_TEST (test_netfile_rejects)
+{
+  HfNetwork *net = sample_network (4, 2);
+  unsigned char *d;
+  size_t len;
+  hf_netfile_encode (net, &d, &len, NULL);
+  unsigned char *c = malloc (len + 8);
+  /* every truncation */
+  for (size_t k = 0; k < len; k++)
+    {
+      HfError err;
+      ck_assert_ptr_null (hf_netfile_decode (d, k, "f", &err));
+    }
+  memcpy (c, d, len);
+  c[len] = 0;
+  expect_reject (c, len + 1, "trailing data");
+  /* every single-byte corruption of the body is caught */
+  for (size_t k = 8; k < len; k++)
+    {
+      memcpy (c, d, len);
+      c[k] ^= 0x40;
+      HfError err;
+      ck_assert_msg (hf_netfile_decode (c, len, "f", &err) == NULL, "byte %zu", k);
+    }
+  memcpy (c, d, len);
+  c[1] = 'X';
+  expect_reject (c, len, "bad magic");
+  memcpy (c, d, len);
+  put_u32 (c + 8, 2);
+  fix_crc (c, len);
+  expect_reject (c, len, "version 2");
+  memcpy (c, d, len);
+  put_u32 (c + 20, 3);
+  fix_crc (c, len);
+  expect_reject (c, len, "impossible size");
+  memcpy (c, d, len);
+  c[HF_NETFILE_HEADER + 3] = 0x7f; /* exponent all ones: NaN or Inf */
+  c[HF_NETFILE_HEADER + 2] = 0xc0;
+  fix_crc (c, len);
+  expect_reject (c, len, "NaN");
+  memcpy (c, d, len);
+  memset (c + 32, 'a', 32);
+  fix_crc (c, len);
+  expect_reject (c, len, "not terminated");
+  /* absurd declared sizes are refused before allocating n^2 values */
+  memcpy (c, d, len);
+  put_u32 (c + 16, 1u << 30);
+  put_u32 (c + 20, 1u << 15);
+  put_u32 (c + 24, 1u << 15);
+  fix_crc (c, len);
+  expect_reject (c, len, "impossible size");
+  memcpy (c, d, len);
+  put_u32 (c + 16, 16384);
+  put_u32 (c + 20, 128);
+  put_u32 (c + 24, 128);
+  fix_crc (c, len);
+  expect_reject (c, len, "truncated");
+  free (c);
+  free (d);
+  hf_network_free (net);
+}
+END_TEST
+
+START_TEST (test_atomic_save_keeps_old_file)
+{
+  HfError err;
+  mkdir ("atomic", 0755);
+  ck_assert_int_eq (hf_file_write_atomic ("atomic/f", "old", 3, &err), HF_OK);
+  /* A save that cannot complete (its target is a directory) fails with a
+   * message and leaves no temporary file behind. */
+  mkdir ("atomic/dir", 0755);
+  ck_assert_int_eq (hf_file_write_atomic ("atomic/dir", "new", 3, &err), HF_EIO);
+  ck_assert_ptr_nonnull (strstr (err.message, "unchanged"));
+  ck_assert_int_eq (hf_file_write_atomic ("no/such/dir/f", "x", 1, &err), HF_EIO);
+  unsigned char *data;
+  size_t len;
+  ck_assert_int_eq (hf_file_read ("atomic/f", 100, &data, &len, &err), HF_OK);
+  ck_assert_uint_eq (len, 3);
+  ck_assert_mem_eq (data, "old", 3);
+  free (data);
+  ck_assert_int_eq (hf_file_read ("atomic/f", 2, &data, &len, &err), HF_ERANGE);
+  FILE *ls = popen ("ls atomic | wc -l", "r");
+  int count = 0;
+  ck_assert_int_eq (fscanf (ls, "%d", &count), 1);
+  pclose (ls);
+  ck_assert_int_eq (count, 2);
+}
+END_TEST
+
+/* ---- PNG: write one image in every colour type and depth ---- */
+
+typedef struct
+{
+  unsigned char *data;
+  size_t len;
+} Mem;
+
+static void
+mem_write (png_structp png, png_bytep d, size_t n)
+{
+  Mem *m = png_get_io_ptr (png);
+  m->data = realloc (m->data, m->len + n);
+  memcpy (m->data + m->len, d, n);
+  m->len += n;
+}
+
+static void
+mem_flush (png_structp png)
+{
+  (void)png;
+}
+
+/* An image w x h whose left half is dark (ink) and right half light,
+ * encoded with the given type, depth and interlacing. Alpha variants
+ * make the right half transparent (over white: light). */
+static Mem
+make_png (int ct, int depth, int interlace, size_t w, size_t h)
+{
+  Mem m = { 0 };
+  png_structp png = png_create_write_struct (PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+  png_infop info = png_create_info_struct (png);
+  png_set_write_fn (png, &m, mem_write, mem_flush);
+  png_set_IHDR (png, info, (png_uint_32)w, (png_uint_32)h, depth, ct, interlace,
+                PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  if (ct == PNG_COLOR_TYPE_PALETTE)
+    {
+      png_color pal[2] = { { 10, 10, 10 }, { 250, 250, 250 } };
+      png_set_PLTE (png, info, pal, 2);
+    }
+  png_write_info (png, info);
+  if (depth == 16)
+    png_set_swap (png); /* we fill samples in host (little-endian) order */
+  int channels = ct == PNG_COLOR_TYPE_GRAY || ct == PNG_COLOR_TYPE_PALETTE ? 1
+                 : ct == PNG_COLOR_TYPE_GRAY_ALPHA                         ? 2
+                 : ct == PNG_COLOR_TYPE_RGB                                ? 3
+                                                                           : 4;
+  size_t rowbytes = png_get_rowbytes (png, info);
+  unsigned char *row = calloc (1, rowbytes + 8);
+  int passes = png_set_interlace_handling (png);
+  for (int pass = 0; pass < passes; pass++)
+    for (size_t y = 0; y < h; y++)
+      {
+        memset (row, 0, rowbytes);
+        for (size_t x = 0; x < w; x++)
+          {
+            bool dark = x < w / 2;
+            unsigned maxv = (1u << depth) - 1;
+            for (int c = 0; c < channels; c++)
+              {
+                bool alpha = (ct & PNG_COLOR_MASK_ALPHA) && c == channels - 1;
+                unsigned v;
+                if (ct == PNG_COLOR_TYPE_PALETTE)
+                  v = dark ? 0 : 1;
+                else if (alpha)
+                  v = dark ? maxv : 0; /* right half fully transparent */
+                else if (ct & PNG_COLOR_MASK_ALPHA)
+                  v = dark ? 0 : 0; /* colour under transparency is black */
+                else
+                  v = dark ? maxv / 16 : maxv;
+                size_t bit = (x * (size_t)channels + (size_t)c) * (size_t)depth;
+                if (depth == 16)
+                  {
+                    row[bit / 8] = v & 0xff;
+                    row[bit / 8 + 1] = v >> 8;
+                  }
+                else if (depth == 8)
+                  row[bit / 8] = (unsigned char)v;
+                else
+                  row[bit / 8] |= (unsigned char)(v << (8 - depth - bit % 8));
+              }
+          }
+        png_write_row (png, row);
+      }
+  png_write_end (png, NULL);
+  png_destroy_write_struct (&png, &info);
+  free (row);
+  return m;
+}
+
+START_TEST (test_png_every_colour_type)
+{
+  const struct
+  {
+    int ct, depth;
+  } kinds[] = {
+    { PNG_COLOR_TYPE_GRAY, 1 },        { PNG_COLOR_TYPE_GRAY, 2 },
+    { PNG_COLOR_TYPE_GRAY, 4 },        { PNG_COLOR_TYPE_GRAY, 8 },
+    { PNG_COLOR_TYPE_GRAY, 16 },       { PNG_COLOR_TYPE_GRAY_ALPHA, 8 },
+    { PNG_COLOR_TYPE_GRAY_ALPHA, 16 }, { PNG_COLOR_TYPE_PALETTE, 1 },
+    { PNG_COLOR_TYPE_PALETTE, 2 },     { PNG_COLOR_TYPE_PALETTE, 4 },
+    { PNG_COLOR_TYPE_PALETTE, 8 },     { PNG_COLOR_TYPE_RGB, 8 },
+    { PNG_COLOR_TYPE_RGB, 16 },        { PNG_COLOR_TYPE_RGB_ALPHA, 8 },
+    { PNG_COLOR_TYPE_RGB_ALPHA, 16 },
+  };
+  for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+    for (int il = 0; il < 2; il++)
+      {
+        Mem m = make_png (kinds[k].ct, kinds[k].depth, il ? PNG_INTERLACE_ADAM7 : 0, 37,
+                          23);
+        HfError err;
+        HfImage *img = hf_image_decode (m.data, m.len, "gen", &err);
+        ck_assert_msg (img != NULL, "type %d depth %d: %s", kinds[k].ct, kinds[k].depth,
+                       err.message);
+        ck_assert_uint_eq (img->width, 37);
+        ck_assert_int_eq (img->interlaced, il);
+        int8_t s[4 * 4];
+        ck_assert_int_eq (hf_image_to_pattern (img, 4, 4, HF_THRESHOLD_FIXED, 0.5, false,
+                                               s, NULL, &err),
+                          HF_OK);
+        for (int y = 0; y < 4; y++)
+          for (int x = 0; x < 4; x++)
+            ck_assert_msg (s[y * 4 + x] == (x < 2 ? 1 : -1),
+                           "type %d depth %d cell %d,%d", kinds[k].ct, kinds[k].depth, x,
+                           y);
+        hf_image_free (img);
+        free (m.data);
+      }
+}
+END_TEST
+
+START_TEST (test_png_malformed)
+{
+  Mem m = make_png (PNG_COLOR_TYPE_RGB, 8, 0, 40, 30);
+  HfError err;
+  /* every truncation: an error, never a crash */
+  for (size_t k = 0; k < m.len; k += 3)
+    {
+      HfImage *img = hf_image_decode (m.data, k, "trunc", &err);
+      if (img == NULL)
+        ck_assert_int_ne (err.code, HF_OK);
+      hf_image_free (img);
+    }
+  /* a flipped bit in the IDAT data or its CRC */
+  unsigned char *c = malloc (m.len);
+  for (size_t k = 8; k < m.len; k += 5)
+    {
+      memcpy (c, m.data, m.len);
+      c[k] ^= 0x10;
+      HfImage *img = hf_image_decode (c, m.len, "crc", &err);
+      hf_image_free (img);
+    }
+  /* huge declared size: IHDR says 100000 x 100000, CRC recomputed */
+  memcpy (c, m.data, m.len);
+  unsigned char *ihdr = c + 16;
+  unsigned long big = 100000;
+  for (int k = 0; k < 2; k++)
+    {
+      ihdr[4 * k] = (unsigned char)(big >> 24);
+      ihdr[4 * k + 1] = (unsigned char)(big >> 16);
+      ihdr[4 * k + 2] = (unsigned char)(big >> 8);
+      ihdr[4 * k + 3] = (unsigned char)big;
+    }
+  uLong crc = crc32 (0, c + 12, 17);
+  c[29] = (unsigned char)(crc >> 24);
+  c[30] = (unsigned char)(crc >> 16);
+  c[31] = (unsigned char)(crc >> 8);
+  c[32] = (unsigned char)crc;
+  ck_assert_ptr_null (hf_image_decode (c, m.len, "huge", &err));
+  ck_assert_ptr_nonnull (strstr (err.message, "huge"));
+  free (c);
+  free (m.data);
+  /* 1x1 is fine; 100000x1 is refused with a message */
+  m = make_png (PNG_COLOR_TYPE_GRAY, 8, 0, 1, 1);
+  HfImage *one = hf_image_decode (m.data, m.len, "1x1", &err);
+  ck_assert_ptr_nonnull (one);
+  hf_image_free (one);
+  free (m.data);
+  m = make_png (PNG_COLOR_TYPE_GRAY, 1, 0, 100000, 1);
+  ck_assert_ptr_null (hf_image_decode (m.data, m.len, "wide", &err));
+  ck_assert_ptr_nonnull (strstr (err.message, "wide"));
+  free (m.data);
+  ck_assert_ptr_null (hf_image_decode ((const unsigned char *)"GIF89a", 6, "gif", &err));
+  ck_assert_ptr_nonnull (strstr (err.message, "not a PNG or PBM"));
+}
+END_TEST
+
+START_TEST (test_pbm_round_trip)
+{
+  gsl_rng *rng = test_rng (8);
+  int8_t s[13 * 7], t[13 * 7];
+  hf_state_random (s, 13 * 7, 0.5, rng);
+  for (int plain = 0; plain < 2; plain++)
+    {
+      unsigned char *d;
+      size_t len;
+      ck_assert_int_eq (hf_pbm_encode_pattern (s, 13, 7, plain, &d, &len, NULL), HF_OK);
+      HfError err;
+      HfImage *img = hf_image_decode (d, len, "pbm", &err);
+      ck_assert_ptr_nonnull (img);
+      hf_image_to_pattern (img, 13, 7, HF_THRESHOLD_FIXED, 0.5, false, t, NULL, &err);
+      ck_assert_mem_eq (s, t, sizeof s);
+      hf_image_free (img);
+      /* truncated raw data and junk pixels are errors */
+      if (!plain)
+        ck_assert_ptr_null (hf_image_decode (d, len - 1, "short", &err));
+      free (d);
+    }
+  /* PNG writer round trip, with a cell scale */
+  unsigned char *d;
+  size_t len;
+  ck_assert_int_eq (hf_png_encode_pattern (s, 13, 7, 3, &d, &len, NULL), HF_OK);
+  HfError err;
+  HfImage *img = hf_image_decode (d, len, "png", &err);
+  ck_assert_uint_eq (img->width, 39);
+  hf_image_to_pattern (img, 13, 7, HF_THRESHOLD_OTSU, 0, false, t, NULL, &err);
+  ck_assert_mem_eq (s, t, sizeof s);
+  hf_image_free (img);
+  free (d);
+  const char *bad[] = { "P1\n2 2\n1 0 1", "P1\n0 5\n", "P4\n99999999 99999999\n",
+                        "P1\n2 2\n1 0 1 7", "P3\n1 1\n255\n0 0 0\n" };
+  for (int k = 0; k < 5; k++)
+    ck_assert_ptr_null (
+        hf_image_decode ((const unsigned char *)bad[k], strlen (bad[k]), "b", &err));
+  gsl_rng_free (rng);
+}
+END_TEST
+
+START_TEST (test_resample_and_otsu)
+{
+  HfImage img = { 4, 4, NULL, HF_IMAGE_PBM, 1, -1, false, false, "" };
+  float lum[16];
+  for (int k = 0; k < 16; k++)
+    lum[k] = (float)(((k / 4) + (k % 4)) % 2); /* checkerboard */
+  img.lum = lum;
+  float out[4];
+  hf_image_resample (&img, 2, 2, out, NULL);
+  for (int k = 0; k < 4; k++)
+    ck_assert_float_eq_tol (out[k], 0.5f, 1e-6f);
+  float up[9 * 9];
+  hf_image_resample (&img, 9, 9, up, NULL); /* upscaling averages partial pixels */
+  ck_assert_float_eq_tol (up[0], 0.0f, 1e-6f);
+  float bimodal[100];
+  for (int k = 0; k < 100; k++)
+    bimodal[k] = k < 30 ? 0.2f : 0.9f;
+  double t = hf_otsu_threshold (bimodal, 100);
+  ck_assert (t > 0.2 && t < 0.9);
+}
+END_TEST
+
+static Suite *
+formats_suite (void)
+{
+  Suite *s = suite_create ("formats");
+  TCase *tc = tcase_create ("core");
+  tcase_set_timeout (tc, 120);
+  tcase_add_test (tc, test_text_round_trip);
+  tcase_add_test (tc, test_samples);
+  tcase_add_test (tc, test_netfile_round_trip);
+  tcase_add_test (tc, test_netfile_rejects);
+  tcase_add_test (tc, test_atomic_save_keeps_old_file);
+  tcase_add_test (tc, test_png_every_colour_type);
+  tcase_add_test (tc, test_png_malformed);
+  tcase_add_test (tc, test_pbm_round_trip);
+  tcase_add_test (tc, test_resample_and_otsu);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+HF_TEST_MAIN (formats_suite)
