@@ -1,0 +1,133 @@
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hs-application.h"
+#include "hs-window.h"
+
+struct _HsApplication
+{
+  GtkApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (HsApplication, hs_application, GTK_TYPE_APPLICATION)
+
+static void
+action_quit (GSimpleAction *a, GVariant *p, gpointer app)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_destroy (l->data);
+}
+
+static void
+action_about (GSimpleAction *a, GVariant *p, gpointer app)
+{
+  const char *authors[] = { "The Hopfield Studio developers", NULL };
+  gtk_show_about_dialog (gtk_application_get_active_window (GTK_APPLICATION (app)),
+                         "program-name", _ ("Hopfield Studio"), "logo-icon-name", APP_ID,
+                         "version", PACKAGE_VERSION, "comments",
+                         _ ("Draw, train and watch Hopfield associative memories "
+                            "recall, neuron by neuron."),
+                         "license-type", GTK_LICENSE_GPL_3_0, "authors", authors, NULL);
+}
+
+static const GActionEntry app_entries[] = {
+  { "quit", action_quit },
+  { "about", action_about },
+};
+
+void
+hs_application_register_resources (void)
+{
+  static gboolean registered = FALSE;
+  if (!registered)
+    {
+      g_resources_register (hs_get_resource ());
+      GtkCssProvider *css = gtk_css_provider_new ();
+      gtk_css_provider_load_from_resource (
+          css, "/org/hopfieldstudio/HopfieldStudio/style.css");
+      gtk_style_context_add_provider_for_display (
+          gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+          GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      g_object_unref (css);
+      registered = TRUE;
+    }
+}
+
+void
+hs_application_setup_accels (GtkApplication *app)
+{
+  hs_application_register_resources ();
+  static const struct
+  {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Ctrl>q", NULL } },
+    { "win.open", { "<Ctrl>o", NULL } },
+    { "win.save-network", { "<Ctrl>s", NULL } },
+    { "win.save-patterns", { "<Ctrl><Shift>s", NULL } },
+    { "win.export-png", { "<Ctrl>e", NULL } },
+    { "win.train", { "<Ctrl>t", NULL } },
+    { "win.cancel-training", { "Escape", NULL } },
+    { "win.corrupt", { "<Ctrl>k", NULL } },
+    { "win.add-pattern", { "<Ctrl>n", NULL } },
+    { "win.play", { "space", NULL } },
+    { "win.step", { "s", NULL } },
+    { "win.sweep", { "w", NULL } },
+    { "win.reset", { "r", NULL } },
+    { "win.finish", { "e", NULL } },
+    { "win.invert", { "i", NULL } },
+  };
+  for (gsize k = 0; k < G_N_ELEMENTS (accels); k++)
+    gtk_application_set_accels_for_action (app, accels[k].action, accels[k].accels);
+}
+
+static void
+hs_application_startup (GApplication *app)
+{
+  G_APPLICATION_CLASS (hs_application_parent_class)->startup (app);
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries,
+                                   G_N_ELEMENTS (app_entries), app);
+  hs_application_setup_accels (GTK_APPLICATION (app));
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+hs_application_activate (GApplication *app)
+{
+  GtkWindow *win = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (win == NULL)
+    win = GTK_WINDOW (hs_window_new (GTK_APPLICATION (app)));
+  gtk_window_present (win);
+}
+
+static void
+hs_application_open (GApplication *app, GFile **files, int n_files, const char *hint)
+{
+  hs_application_activate (app);
+  HsWindow *win = HS_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  hs_window_open_files (win, files, (guint)n_files);
+}
+
+static void
+hs_application_class_init (HsApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  app_class->startup = hs_application_startup;
+  app_class->activate = hs_application_activate;
+  app_class->open = hs_application_open;
+}
+
+static void
+hs_application_init (HsApplication *self)
+{
+}
+
+HsApplication *
+hs_application_new (void)
+{
+  return g_object_new (HS_TYPE_APPLICATION, "application-id", APP_ID, "flags",
+                       G_APPLICATION_HANDLES_OPEN, NULL);
+}

@@ -1,0 +1,18 @@
+/* hs-application.h: the GtkApplication of Hopfield Studio. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define HS_TYPE_APPLICATION (hs_application_get_type ())
+G_DECLARE_FINAL_TYPE (HsApplication, hs_application, HS, APPLICATION, GtkApplication)
+
+HsApplication *hs_application_new (void);
+/* Registers the resources and the stylesheet, once (the tests call it). */
+void hs_application_register_resources (void);
+/* Registers resources, then the keyboard accelerators of every action. */
+void hs_application_setup_accels (GtkApplication *app);
+GResource *hs_get_resource (void);
+
+G_END_DECLS

@@ -1,0 +1,19 @@
+/* hs-energy-plot.h: energy of the recall state over steps, drawn live. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define HS_TYPE_ENERGY_PLOT (hs_energy_plot_get_type ())
+G_DECLARE_FINAL_TYPE (HsEnergyPlot, hs_energy_plot, HS, ENERGY_PLOT, GtkWidget)
+
+GtkWidget *hs_energy_plot_new (void);
+void hs_energy_plot_clear (HsEnergyPlot *self);
+/* Appends a point; long runs are thinned to a bounded number of points,
+ * always keeping the newest. */
+void hs_energy_plot_add (HsEnergyPlot *self, double step, double energy);
+guint hs_energy_plot_get_n_points (HsEnergyPlot *self);
+void hs_energy_plot_draw (HsEnergyPlot *self, cairo_t *cr, int width, int height);
+
+G_END_DECLS

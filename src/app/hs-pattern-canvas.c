@@ -1,0 +1,412 @@
+/* hs-pattern-canvas.c: draws a pattern with Cairo and lets the user edit
+ * it with the mouse. It knows nothing of networks: it emits "edited",
+ * "clamp-changed" and "occlude" and the window decides what they mean. */
+#include "hs-pattern-canvas.h"
+
+#include <string.h>
+
+struct _HsPatternCanvas
+{
+  GtkWidget parent_instance;
+  guint width, height;
+  int8_t *state;
+  uint8_t *clamp;
+  int highlight;
+  gboolean highlight_flipped;
+  gboolean editable;
+  HsCanvasTool tool;
+  /* the stroke in progress */
+  int8_t stroke_value;
+  gboolean stroking;
+  double drag_x, drag_y, drag_x1, drag_y1;
+  cairo_surface_t *cells; /* one pixel per cell, rebuilt when the state changes */
+};
+
+enum
+{
+  SIGNAL_EDITED,
+  SIGNAL_CLAMP_CHANGED,
+  SIGNAL_OCCLUDE,
+  N_SIGNALS
+};
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (HsPatternCanvas, hs_pattern_canvas, GTK_TYPE_WIDGET)
+
+static void
+invalidate (HsPatternCanvas *self)
+{
+  g_clear_pointer (&self->cells, cairo_surface_destroy);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Geometry: square cells, centred, with the cell size in pixels. */
+static void
+layout (HsPatternCanvas *self, int w, int h, double *cell, double *ox, double *oy)
+{
+  double c = MIN ((double)w / MAX (self->width, 1u), (double)h / MAX (self->height, 1u));
+  if (c >= 3)
+    c = (double)(int)c; /* whole pixels keep every cell crisp */
+  *cell = c;
+  *ox = (w - c * self->width) / 2;
+  *oy = (h - c * self->height) / 2;
+}
+
+static void
+ensure_cells (HsPatternCanvas *self)
+{
+  if (self->cells != NULL || self->state == NULL)
+    return;
+  self->cells = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int)self->width,
+                                            (int)self->height);
+  unsigned char *data = cairo_image_surface_get_data (self->cells);
+  int stride = cairo_image_surface_get_stride (self->cells);
+  cairo_surface_flush (self->cells);
+  for (guint y = 0; y < self->height; y++)
+    {
+      guint32 *row = (guint32 *)(data + (gsize)y * stride);
+      for (guint x = 0; x < self->width; x++)
+        row[x] = self->state[y * self->width + x] > 0 ? 0x1c2330 : 0xf6f5f4;
+    }
+  cairo_surface_mark_dirty (self->cells);
+}
+
+void
+hs_pattern_canvas_draw (HsPatternCanvas *self, cairo_t *cr, int w, int h)
+{
+  g_return_if_fail (HS_IS_PATTERN_CANVAS (self));
+  if (self->state == NULL)
+    return;
+  double c, ox, oy;
+  layout (self, w, h, &c, &ox, &oy);
+  ensure_cells (self);
+  cairo_save (cr);
+  cairo_translate (cr, ox, oy);
+  cairo_save (cr);
+  cairo_scale (cr, c, c);
+  cairo_set_source_surface (cr, self->cells, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
+  cairo_rectangle (cr, 0, 0, self->width, self->height);
+  cairo_fill (cr);
+  cairo_restore (cr);
+  if (c >= 8)
+    {
+      /* grid lines, faint */
+      cairo_set_source_rgba (cr, 0.5, 0.5, 0.55, 0.35);
+      cairo_set_line_width (cr, 1);
+      for (guint x = 0; x <= self->width; x++)
+        {
+          cairo_move_to (cr, x * c + 0.5, 0);
+          cairo_line_to (cr, x * c + 0.5, self->height * c);
+        }
+      for (guint y = 0; y <= self->height; y++)
+        {
+          cairo_move_to (cr, 0, y * c + 0.5);
+          cairo_line_to (cr, self->width * c, y * c + 0.5);
+        }
+      cairo_stroke (cr);
+    }
+  if (self->clamp != NULL)
+    {
+      /* clamped cells: a blue dot */
+      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.9);
+      for (guint k = 0; k < self->width * self->height; k++)
+        if (self->clamp[k])
+          {
+            double cx = (k % self->width + 0.5) * c, cy = (k / self->width + 0.5) * c;
+            cairo_arc (cr, cx, cy, MAX (c * 0.22, 1.0), 0, 2 * G_PI);
+            cairo_fill (cr);
+          }
+    }
+  if (self->highlight >= 0 && (guint)self->highlight < self->width * self->height)
+    {
+      double x = (self->highlight % self->width) * c,
+             y = (self->highlight / self->width) * c;
+      double lw = MAX (2.0, c * 0.12);
+      if (self->highlight_flipped)
+        cairo_set_source_rgba (cr, 0.90, 0.38, 0.0, 0.95); /* orange: it flipped */
+      else
+        cairo_set_source_rgba (cr, 0.18, 0.76, 0.49, 0.95); /* green: it stayed */
+      cairo_set_line_width (cr, lw);
+      cairo_rectangle (cr, x - lw / 2, y - lw / 2, c + lw, c + lw);
+      cairo_stroke (cr);
+    }
+  if (self->stroking && self->tool == HS_CANVAS_TOOL_OCCLUDE)
+    {
+      double x0 = MIN (self->drag_x, self->drag_x1) - ox,
+             y0 = MIN (self->drag_y, self->drag_y1) - oy;
+      double x1 = MAX (self->drag_x, self->drag_x1) - ox,
+             y1 = MAX (self->drag_y, self->drag_y1) - oy;
+      cairo_set_source_rgba (cr, 0.90, 0.38, 0.0, 0.25);
+      cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, 0.90, 0.38, 0.0, 0.9);
+      cairo_set_line_width (cr, 2);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
+static void
+hs_pattern_canvas_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  HsPatternCanvas *self = HS_PATTERN_CANVAS (widget);
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  hs_pattern_canvas_draw (self, cr, w, h);
+  cairo_destroy (cr);
+}
+
+static void
+hs_pattern_canvas_measure (GtkWidget *widget, GtkOrientation orientation, int for_size,
+                           int *minimum, int *natural, int *minimum_baseline,
+                           int *natural_baseline)
+{
+  HsPatternCanvas *self = HS_PATTERN_CANVAS (widget);
+  guint cells = orientation == GTK_ORIENTATION_HORIZONTAL ? self->width : self->height;
+  *minimum = (int)MAX (cells, 16u);
+  *natural = (int)MAX (cells * 8, 256u);
+}
+
+static gboolean
+cell_at (HsPatternCanvas *self, double px, double py, guint *cx, guint *cy)
+{
+  double c, ox, oy;
+  layout (self, gtk_widget_get_width (GTK_WIDGET (self)),
+          gtk_widget_get_height (GTK_WIDGET (self)), &c, &ox, &oy);
+  if (c <= 0)
+    return FALSE;
+  double x = (px - ox) / c, y = (py - oy) / c;
+  if (x < 0 || y < 0 || x >= self->width || y >= self->height)
+    return FALSE;
+  *cx = (guint)x;
+  *cy = (guint)y;
+  return TRUE;
+}
+
+static void
+apply_at (HsPatternCanvas *self, double px, double py)
+{
+  guint x, y;
+  if (!cell_at (self, px, py, &x, &y))
+    return;
+  guint k = y * self->width + x;
+  if (self->tool == HS_CANVAS_TOOL_DRAW)
+    {
+      if (self->state[k] == self->stroke_value)
+        return;
+      self->state[k] = self->stroke_value;
+      invalidate (self);
+      g_signal_emit (self, signals[SIGNAL_EDITED], 0);
+    }
+  else if (self->tool == HS_CANVAS_TOOL_CLAMP)
+    {
+      if (self->clamp == NULL)
+        self->clamp = g_malloc0 (self->width * self->height);
+      uint8_t v = self->stroke_value > 0;
+      if (self->clamp[k] == v)
+        return;
+      self->clamp[k] = v;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      g_signal_emit (self, signals[SIGNAL_CLAMP_CHANGED], 0);
+    }
+}
+
+static void
+on_drag_begin (GtkGestureDrag *gesture, double x, double y, HsPatternCanvas *self)
+{
+  if (!self->editable || self->state == NULL)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+  guint cx, cy;
+  gboolean inside = cell_at (self, x, y, &cx, &cy);
+  self->stroking = TRUE;
+  self->drag_x = self->drag_x1 = x;
+  self->drag_y = self->drag_y1 = y;
+  if (self->tool == HS_CANVAS_TOOL_DRAW)
+    /* A stroke paints the opposite of the cell it starts on; the right
+     * button always erases. */
+    self->stroke_value = button == GDK_BUTTON_SECONDARY ? -1
+                         : inside ? (int8_t)-self->state[cy * self->width + cx]
+                                  : 1;
+  else if (self->tool == HS_CANVAS_TOOL_CLAMP)
+    self->stroke_value = button == GDK_BUTTON_SECONDARY ? -1
+                         : (inside && self->clamp && self->clamp[cy * self->width + cx])
+                             ? -1
+                             : 1;
+  if (self->tool != HS_CANVAS_TOOL_OCCLUDE)
+    apply_at (self, x, y);
+}
+
+static void
+on_drag_update (GtkGestureDrag *gesture, double dx, double dy, HsPatternCanvas *self)
+{
+  if (!self->stroking)
+    return;
+  self->drag_x1 = self->drag_x + dx;
+  self->drag_y1 = self->drag_y + dy;
+  if (self->tool == HS_CANVAS_TOOL_OCCLUDE)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+  else
+    apply_at (self, self->drag_x1, self->drag_y1);
+}
+
+static void
+on_drag_end (GtkGestureDrag *gesture, double dx, double dy, HsPatternCanvas *self)
+{
+  if (!self->stroking)
+    return;
+  self->stroking = FALSE;
+  if (self->tool != HS_CANVAS_TOOL_OCCLUDE)
+    return;
+  double c, ox, oy;
+  layout (self, gtk_widget_get_width (GTK_WIDGET (self)),
+          gtk_widget_get_height (GTK_WIDGET (self)), &c, &ox, &oy);
+  double x0 = (MIN (self->drag_x, self->drag_x + dx) - ox) / c;
+  double y0 = (MIN (self->drag_y, self->drag_y + dy) - oy) / c;
+  double x1 = (MAX (self->drag_x, self->drag_x + dx) - ox) / c;
+  double y1 = (MAX (self->drag_y, self->drag_y + dy) - oy) / c;
+  x0 = CLAMP (x0, 0, self->width);
+  y0 = CLAMP (y0, 0, self->height);
+  x1 = CLAMP (x1, 0, self->width);
+  y1 = CLAMP (y1, 0, self->height);
+  guint gx = (guint)x0, gy = (guint)y0;
+  guint gw = (guint)(x1 + 0.999) - gx, gh = (guint)(y1 + 0.999) - gy;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (gw > 0 && gh > 0 && gx < self->width && gy < self->height)
+    g_signal_emit (self, signals[SIGNAL_OCCLUDE], 0, gx, gy, gw, gh);
+}
+
+static void
+hs_pattern_canvas_finalize (GObject *object)
+{
+  HsPatternCanvas *self = HS_PATTERN_CANVAS (object);
+  g_clear_pointer (&self->state, g_free);
+  g_clear_pointer (&self->clamp, g_free);
+  g_clear_pointer (&self->cells, cairo_surface_destroy);
+  G_OBJECT_CLASS (hs_pattern_canvas_parent_class)->finalize (object);
+}
+
+static void
+hs_pattern_canvas_class_init (HsPatternCanvasClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  object_class->finalize = hs_pattern_canvas_finalize;
+  widget_class->snapshot = hs_pattern_canvas_snapshot;
+  widget_class->measure = hs_pattern_canvas_measure;
+  gtk_widget_class_set_css_name (widget_class, "patterncanvas");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  signals[SIGNAL_EDITED]
+      = g_signal_new ("edited", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                      NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_CLAMP_CHANGED]
+      = g_signal_new ("clamp-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                      NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_OCCLUDE] = g_signal_new (
+      "occlude", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+      G_TYPE_NONE, 4, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT);
+}
+
+static void
+hs_pattern_canvas_init (HsPatternCanvas *self)
+{
+  self->highlight = -1;
+  GtkGesture *drag = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), 0);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+}
+
+GtkWidget *
+hs_pattern_canvas_new (void)
+{
+  return g_object_new (HS_TYPE_PATTERN_CANVAS, NULL);
+}
+
+void
+hs_pattern_canvas_set_state (HsPatternCanvas *self, const int8_t *s, guint width,
+                             guint height)
+{
+  g_return_if_fail (HS_IS_PATTERN_CANVAS (self));
+  g_return_if_fail (s != NULL && width > 0 && height > 0);
+  if (width != self->width || height != self->height)
+    {
+      g_clear_pointer (&self->clamp, g_free);
+      self->state = g_realloc (self->state, (gsize)width * height);
+      self->width = width;
+      self->height = height;
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+    }
+  memcpy (self->state, s, (gsize)width * height);
+  invalidate (self);
+}
+
+const int8_t *
+hs_pattern_canvas_get_state (HsPatternCanvas *self)
+{
+  g_return_val_if_fail (HS_IS_PATTERN_CANVAS (self), NULL);
+  return self->state;
+}
+
+guint
+hs_pattern_canvas_get_grid_width (HsPatternCanvas *self)
+{
+  g_return_val_if_fail (HS_IS_PATTERN_CANVAS (self), 0);
+  return self->width;
+}
+
+guint
+hs_pattern_canvas_get_grid_height (HsPatternCanvas *self)
+{
+  g_return_val_if_fail (HS_IS_PATTERN_CANVAS (self), 0);
+  return self->height;
+}
+
+void
+hs_pattern_canvas_set_highlight (HsPatternCanvas *self, int neuron, gboolean flipped)
+{
+  g_return_if_fail (HS_IS_PATTERN_CANVAS (self));
+  if (self->highlight == neuron && self->highlight_flipped == flipped)
+    return;
+  self->highlight = neuron;
+  self->highlight_flipped = flipped;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+hs_pattern_canvas_set_clamp (HsPatternCanvas *self, const uint8_t *mask)
+{
+  g_return_if_fail (HS_IS_PATTERN_CANVAS (self));
+  g_clear_pointer (&self->clamp, g_free);
+  if (mask != NULL)
+    self->clamp = g_memdup2 (mask, (gsize)self->width * self->height);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const uint8_t *
+hs_pattern_canvas_get_clamp (HsPatternCanvas *self)
+{
+  g_return_val_if_fail (HS_IS_PATTERN_CANVAS (self), NULL);
+  return self->clamp;
+}
+
+void
+hs_pattern_canvas_set_editable (HsPatternCanvas *self, gboolean editable)
+{
+  g_return_if_fail (HS_IS_PATTERN_CANVAS (self));
+  self->editable = editable;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), editable ? "crosshair" : NULL);
+}
+
+void
+hs_pattern_canvas_set_tool (HsPatternCanvas *self, HsCanvasTool tool)
+{
+  g_return_if_fail (HS_IS_PATTERN_CANVAS (self));
+  self->tool = tool;
+}

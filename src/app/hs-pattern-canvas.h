@@ -1,0 +1,37 @@
+/* hs-pattern-canvas.h: a binary pattern drawn as a grid of cells. */
+#pragma once
+
+#include <gtk/gtk.h>
+#include <stdint.h>
+
+G_BEGIN_DECLS
+
+#define HS_TYPE_PATTERN_CANVAS (hs_pattern_canvas_get_type ())
+G_DECLARE_FINAL_TYPE (HsPatternCanvas, hs_pattern_canvas, HS, PATTERN_CANVAS, GtkWidget)
+
+typedef enum
+{
+  HS_CANVAS_TOOL_DRAW,    /* left: toggle-paint a stroke; right: erase */
+  HS_CANVAS_TOOL_CLAMP,   /* left: clamp cells; right: release them */
+  HS_CANVAS_TOOL_OCCLUDE, /* drag a rectangle that is turned off */
+} HsCanvasTool;
+
+GtkWidget *hs_pattern_canvas_new (void);
+/* Copies s (width * height values of +-1). */
+void hs_pattern_canvas_set_state (HsPatternCanvas *self, const int8_t *s, guint width,
+                                  guint height);
+const int8_t *hs_pattern_canvas_get_state (HsPatternCanvas *self);
+guint hs_pattern_canvas_get_grid_width (HsPatternCanvas *self);
+guint hs_pattern_canvas_get_grid_height (HsPatternCanvas *self);
+/* The neuron being updated (-1: none); flipped colours it as a change. */
+void hs_pattern_canvas_set_highlight (HsPatternCanvas *self, int neuron,
+                                      gboolean flipped);
+/* Copies mask (width * height flags) or clears it with NULL. */
+void hs_pattern_canvas_set_clamp (HsPatternCanvas *self, const uint8_t *mask);
+const uint8_t *hs_pattern_canvas_get_clamp (HsPatternCanvas *self);
+void hs_pattern_canvas_set_editable (HsPatternCanvas *self, gboolean editable);
+void hs_pattern_canvas_set_tool (HsPatternCanvas *self, HsCanvasTool tool);
+/* Draws into any cairo context (snapshot, PNG or SVG export). */
+void hs_pattern_canvas_draw (HsPatternCanvas *self, cairo_t *cr, int width, int height);
+
+G_END_DECLS

@@ -1,0 +1,266 @@
+/* GUI tests: a real window under Xvfb, driven through its actions. */
+#include <check.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "hf-samples.h"
+#include "hs-application.h"
+#include "hs-window-private.h"
+
+static gboolean
+wake (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until cond holds or the time is up. */
+static gboolean
+wait_for (gboolean (*cond) (HsWindow *), HsWindow *win, double seconds)
+{
+  guint id = g_timeout_add (20, wake, NULL);
+  gint64 end = g_get_monotonic_time () + (gint64)(seconds * 1e6);
+  while (!cond (win) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (id);
+  return cond (win);
+}
+
+static gboolean
+not_training (HsWindow *w)
+{
+  return !hs_window_is_training (w);
+}
+static gboolean
+not_playing (HsWindow *w)
+{
+  return !w->playing;
+}
+static gboolean
+drawn (HsWindow *w)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (w))
+         && gtk_widget_get_width (GTK_WIDGET (w)) > 100;
+}
+
+static void
+run (HsWindow *win, const char *action, GVariant *param)
+{
+  ck_assert_msg (gtk_widget_activate_action_variant (GTK_WIDGET (win), action, param),
+                 "action %s not found", action);
+}
+
+static HsWindow *
+new_window (void)
+{
+  HsWindow *win = hs_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (win));
+  ck_assert (wait_for (drawn, win, 10));
+  return win;
+}
+
+static void
+settle (double seconds)
+{
+  gint64 end = g_get_monotonic_time () + (gint64)(seconds * 1e6);
+  guint id = g_timeout_add (10, wake, NULL);
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (id);
+}
+
+/* Renders the window to a PNG through GTK's own renderer; returns the
+ * number of distinct colours seen. */
+static guint
+render_to_png (HsWindow *win, const char *path)
+{
+  settle (0.3);
+  int w = gtk_widget_get_width (GTK_WIDGET (win)),
+      h = gtk_widget_get_height (GTK_WIDGET (win));
+  GdkPaintable *paintable = gtk_widget_paintable_new (GTK_WIDGET (win));
+  GtkSnapshot *snap = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snap, w, h);
+  GskRenderNode *node = gtk_snapshot_free_to_node (snap);
+  ck_assert_ptr_nonnull (node);
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (win));
+  GdkTexture *tex
+      = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  ck_assert (gdk_texture_save_to_png (tex, path));
+  guchar *px = g_malloc ((gsize)w * h * 4);
+  gdk_texture_download (tex, px, (gsize)w * 4);
+  GHashTable *colours = g_hash_table_new (NULL, NULL);
+  for (gsize k = 0; k < (gsize)w * h; k += 7)
+    {
+      guint32 c;
+      memcpy (&c, px + 4 * k, 4);
+      g_hash_table_add (colours, GUINT_TO_POINTER (c));
+    }
+  guint count = g_hash_table_size (colours);
+  g_hash_table_destroy (colours);
+  g_free (px);
+  g_object_unref (tex);
+  gsk_render_node_unref (node);
+  g_object_unref (paintable);
+  return count;
+}
+
+START_TEST (test_train_corrupt_recall)
+{
+  HsWindow *win = new_window ();
+  run (win, "win.load-sample", g_variant_new_string ("digits-16"));
+  ck_assert_uint_eq (win->library->m, 10);
+  ck_assert_uint_eq (win->width, 16);
+  ck_assert_ptr_null (win->net);
+  run (win, "win.train", NULL);
+  ck_assert (hs_window_is_training (win));
+  ck_assert (wait_for (not_training, win, 60));
+  ck_assert_ptr_nonnull (win->net);
+  ck_assert_uint_eq (win->net->summary.stored, 10);
+  ck_assert_str_eq (win->net->summary.rule, "mpf");
+  /* put digit 2 on the canvas through the library, corrupt it by 15% */
+  g_signal_emit_by_name (win->library_box, "child-activated",
+                         gtk_flow_box_get_child_at_index (win->library_box, 2));
+  ck_assert_mem_eq (win->probe, hf_patterns_get (win->library, 2), 256);
+  gtk_spin_button_set_value (win->corrupt_spin, 15);
+  run (win, "win.corrupt", NULL);
+  ck_assert_uint_eq (hf_hamming (win->probe, hf_patterns_get (win->library, 2), 256), 38);
+  run (win, "win.corrupt", NULL); /* a re-roll corrupts the clean digit again */
+  ck_assert_uint_eq (hf_hamming (win->probe, hf_patterns_get (win->library, 2), 256), 38);
+  gtk_range_set_value (GTK_RANGE (win->speed_scale), 3.5);
+  run (win, "win.play", NULL);
+  ck_assert (win->playing);
+  ck_assert (wait_for (not_playing, win, 60));
+  ck_assert (hf_recall_converged (win->recall));
+  ck_assert_mem_eq (hf_recall_state (win->recall), hf_patterns_get (win->library, 2),
+                    256);
+  ck_assert_mem_eq (hs_pattern_canvas_get_state (win->canvas),
+                    hf_patterns_get (win->library, 2), 256);
+  ck_assert_str_eq (gtk_label_get_text (win->outcome_label), "✔ Recalled pattern 3");
+  ck_assert_uint_gt (hs_energy_plot_get_n_points (win->energy_plot), 2);
+  guint colours = render_to_png (win, "window-recalled.png");
+  ck_assert_uint_gt (colours, 10);
+  /* reset goes back to the probe; one step advances one neuron */
+  run (win, "win.reset", NULL);
+  ck_assert_mem_eq (hf_recall_state (win->recall), win->probe, 256);
+  run (win, "win.step", NULL);
+  ck_assert_uint_eq (hf_recall_steps (win->recall), 1);
+  run (win, "win.sweep", NULL);
+  ck_assert_uint_eq (hf_recall_steps (win->recall), 256);
+  /* synchronous mode, run to the end at once */
+  gtk_drop_down_set_selected (win->mode_dropdown, HF_UPDATE_SYNC);
+  run (win, "win.finish", NULL);
+  ck_assert (hf_recall_converged (win->recall) || hf_recall_in_cycle (win->recall));
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+END_TEST
+
+START_TEST (test_cancel_keeps_previous_network)
+{
+  HsWindow *win = new_window ();
+  run (win, "win.load-sample", g_variant_new_string ("letters-16"));
+  run (win, "win.train", NULL);
+  ck_assert (wait_for (not_training, win, 60));
+  HfNetwork *before = win->net;
+  ck_assert_ptr_nonnull (before);
+  /* a slow job: 64x64 random patterns with MPF; cancel it while it runs */
+  gtk_drop_down_set_selected (win->size_dropdown, 7);
+  ck_assert_uint_eq (win->width, 64);
+  ck_assert_ptr_null (win->net); /* the 16x16 network no longer fits */
+  run (win, "win.random-patterns", NULL);
+  for (int k = 0; k < 30; k++)
+    run (win, "win.random-patterns", NULL);
+  gsl_rng *rng = gsl_rng_alloc (gsl_rng_mt19937);
+  HfPatterns *many = hf_patterns_new (64, 64, NULL);
+  hf_patterns_add_random (many, 600, 0.5, rng, NULL);
+  gsl_rng_free (rng);
+  hs_window_set_library (win, many);
+  run (win, "win.train", NULL);
+  settle (0.5);
+  ck_assert (hs_window_is_training (win));
+  /* the window stays responsive: the canvas can still be edited */
+  run (win, "win.invert", NULL);
+  run (win, "win.cancel-training", NULL);
+  ck_assert (wait_for (not_training, win, 30));
+  ck_assert_ptr_null (win->net);
+  ck_assert (gtk_info_bar_get_revealed (win->banner));
+  ck_assert_ptr_nonnull (strstr (gtk_label_get_text (win->banner_label), "cancelled"));
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+END_TEST
+
+START_TEST (test_bad_files_and_library_editing)
+{
+  HsWindow *win = new_window ();
+  FILE *f = fopen ("garbage.hfnet", "wb");
+  fputs ("\x89HFNET\r\n truncated", f);
+  fclose (f);
+  f = fopen ("broken.png", "wb");
+  fputs ("\x89PNG\r\n\x1a\n\x00\x00", f);
+  fclose (f);
+  GFile *files[2]
+      = { g_file_new_for_path ("garbage.hfnet"), g_file_new_for_path ("broken.png") };
+  size_t m = win->library->m;
+  hs_window_open_files (win, files, 2);
+  ck_assert (gtk_info_bar_get_revealed (win->banner));
+  const char *msg = gtk_label_get_text (win->banner_label);
+  ck_assert_ptr_nonnull (strstr (msg, "garbage.hfnet: truncated header"));
+  ck_assert_ptr_nonnull (strstr (msg, "broken.png"));
+  ck_assert_uint_eq (win->library->m, m);
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
+  /* a PNG opens the import bar; storing it adds a pattern */
+  int8_t s[64];
+  for (int k = 0; k < 64; k++)
+    s[k] = (k % 8) < 4 ? 1 : -1;
+  ck_assert_int_eq (hf_png_save_pattern ("half.png", s, 8, 8, 4, NULL), HF_OK);
+  GFile *png = g_file_new_for_path ("half.png");
+  hs_window_open_files (win, &png, 1);
+  g_object_unref (png);
+  ck_assert (gtk_revealer_get_reveal_child (win->import_revealer));
+  ck_assert_int_eq (win->probe[0], 1);
+  ck_assert_int_eq (win->probe[15], -1);
+  run (win, "win.add-pattern", NULL);
+  ck_assert_uint_eq (win->library->m, m + 1);
+  /* duplicate, move and delete through the actions */
+  gtk_flow_box_select_child (win->library_box,
+                             gtk_flow_box_get_child_at_index (win->library_box, 0));
+  run (win, "win.duplicate-pattern", NULL);
+  ck_assert_uint_eq (win->library->m, m + 2);
+  ck_assert_mem_eq (hf_patterns_get (win->library, 0), hf_patterns_get (win->library, 1),
+                    256);
+  run (win, "win.move-pattern", g_variant_new_int32 (1));
+  run (win, "win.delete-pattern", NULL);
+  ck_assert_uint_eq (win->library->m, m + 1);
+  run (win, "win.clear-patterns", NULL);
+  ck_assert_uint_eq (win->library->m, 0);
+  ck_assert (
+      !g_action_get_enabled (g_action_map_lookup_action (G_ACTION_MAP (win), "train")));
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+END_TEST
+
+static Suite *
+window_suite (void)
+{
+  Suite *s = suite_create ("window");
+  TCase *tc = tcase_create ("window");
+  tcase_set_timeout (tc, 300);
+  tcase_add_test (tc, test_train_corrupt_recall);
+  tcase_add_test (tc, test_cancel_keeps_previous_network);
+  tcase_add_test (tc, test_bad_files_and_library_editing);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+int
+main (void)
+{
+  gtk_init ();
+  hs_application_register_resources ();
+  SRunner *sr = srunner_create (window_suite ());
+  srunner_set_fork_status (sr, CK_NOFORK);
+  srunner_run_all (sr, CK_NORMAL);
+  int failed = srunner_ntests_failed (sr);
+  srunner_free (sr);
+  return failed == 0 ? 0 : 1;
+}
