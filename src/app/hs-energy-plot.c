@@ -122,14 +122,37 @@ hs_energy_plot_draw (HsEnergyPlot *self, cairo_t *cr, int w, int h)
   cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
   cairo_set_line_width (cr, 2);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  for (guint k = 0; k < self->n; k++)
+  /* One vertical span per pixel column: a run can hold thousands of
+   * points, and stroking more segments than pixels only costs time. */
+  int column = -1;
+  double lo = 0, hi = 0;
+  for (guint k = 0; k <= self->n; k++)
     {
-      double px = left + pw * (self->xs[k] - x0) / (x1 - x0);
-      double py = top + ph * (1 - (self->ys[k] - y0) / (y1 - y0));
-      if (k == 0)
-        cairo_move_to (cr, px, py);
+      int col = -2;
+      double py = 0;
+      if (k < self->n)
+        {
+          col = (int)(pw * (self->xs[k] - x0) / (x1 - x0));
+          py = top + ph * (1 - (self->ys[k] - y0) / (y1 - y0));
+        }
+      if (col != column)
+        {
+          if (column >= 0)
+            {
+              cairo_line_to (cr, left + column, lo);
+              if (hi != lo)
+                cairo_line_to (cr, left + column, hi);
+            }
+          column = col;
+          lo = hi = py;
+          if (k == 0)
+            cairo_move_to (cr, left + col, py);
+        }
       else
-        cairo_line_to (cr, px, py);
+        {
+          lo = MIN (lo, py);
+          hi = MAX (hi, py);
+        }
     }
   cairo_stroke (cr);
   cairo_restore (cr);

@@ -65,6 +65,7 @@ struct _HsWindow
   double step_debt;
   guint64 frames;
   gint64 play_started;
+  gint64 last_text_update; /* labels refresh at most 10 times/s while playing */
   double *overlaps;
 
   /* training */

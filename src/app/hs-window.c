@@ -364,46 +364,51 @@ describe_outcome (HsWindow *self)
 }
 
 static void
-update_views (HsWindow *self, const HfEvent *ev)
+update_texts (HsWindow *self, const HfEvent *ev)
 {
   HfRecall *r = self->recall;
-  hs_pattern_canvas_set_state (self->canvas, hf_recall_state (r), self->width,
-                               self->height);
   char *counters = g_strdup_printf (_ ("Step %zu · Sweep %zu · Flips %zu · E = %.4f"),
                                     hf_recall_steps (r), hf_recall_sweeps (r),
                                     hf_recall_flips (r), hf_recall_energy (r));
   gtk_label_set_text (self->counter_label, counters);
   g_free (counters);
+  char *info = NULL;
   if (ev != NULL && ev->neuron != SIZE_MAX)
-    {
-      hs_pattern_canvas_set_highlight (self->canvas, (int)ev->neuron, ev->flipped);
-      char *info
-          = g_strdup_printf (_ ("Neuron %zu (row %zu, column %zu): field h = %+.4f "
-                                "(threshold θ = %+.4f). A flip "
-                                "would change E by 2·s·h = %+.4f, so it %s (now %s)."),
-                             ev->neuron, ev->neuron / self->width + 1,
-                             ev->neuron % self->width + 1, ev->field, ev->threshold,
-                             ev->flip_delta, ev->flipped ? _ ("flipped") : _ ("stayed"),
-                             ev->new_value > 0 ? _ ("on") : _ ("off"));
-      gtk_label_set_text (self->neuron_label, info);
-      g_free (info);
-    }
+    info = g_strdup_printf (_ ("Neuron %zu (row %zu, column %zu): field h = %+.4f "
+                               "(threshold θ = %+.4f). A flip "
+                               "would change E by 2·s·h = %+.4f, so it %s (now %s)."),
+                            ev->neuron, ev->neuron / self->width + 1,
+                            ev->neuron % self->width + 1, ev->field, ev->threshold,
+                            ev->flip_delta, ev->flipped ? _ ("flipped") : _ ("stayed"),
+                            ev->new_value > 0 ? _ ("on") : _ ("off"));
+  else if (ev != NULL)
+    info = g_strdup_printf (_ ("All neurons updated at once: %zu flipped."), ev->flips);
+  gtk_label_set_text (self->neuron_label, info ? info : "");
+  g_free (info);
+  describe_outcome (self);
+}
+
+static void
+update_views (HsWindow *self, const HfEvent *ev)
+{
+  HfRecall *r = self->recall;
+  hs_pattern_canvas_set_state (self->canvas, hf_recall_state (r), self->width,
+                               self->height);
+  if (ev != NULL && ev->neuron != SIZE_MAX)
+    hs_pattern_canvas_set_highlight (self->canvas, (int)ev->neuron, ev->flipped);
   else
-    {
-      hs_pattern_canvas_set_highlight (self->canvas, -1, FALSE);
-      if (ev != NULL)
-        {
-          char *info = g_strdup_printf (_ ("All neurons updated at once: %zu flipped."),
-                                        ev->flips);
-          gtk_label_set_text (self->neuron_label, info);
-          g_free (info);
-        }
-      else
-        gtk_label_set_text (self->neuron_label, "");
-    }
+    hs_pattern_canvas_set_highlight (self->canvas, -1, FALSE);
   hf_patterns_overlaps (self->library, hf_recall_state (r), self->overlaps);
   hs_overlap_chart_set (self->overlap_chart, self->overlaps, (guint)self->library->m);
-  describe_outcome (self);
+  /* Shaping text is the costliest part of a frame, and numbers changing
+   * 60 times a second cannot be read: while playing, labels follow at
+   * 10 Hz; the final state is always shown (stop_playing updates). */
+  gint64 now = g_get_monotonic_time ();
+  if (!self->playing || now - self->last_text_update >= 100000)
+    {
+      self->last_text_update = now;
+      update_texts (self, ev);
+    }
 }
 
 static void
@@ -516,10 +521,13 @@ on_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
 static void
 stop_playing (HsWindow *self)
 {
+  gboolean was_playing = self->playing;
   if (self->tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
   self->tick_id = 0;
   self->playing = FALSE;
+  if (was_playing && self->recall != NULL)
+    update_texts (self, NULL);
   gtk_button_set_icon_name (self->play_button, "media-playback-start-symbolic");
 }
 
