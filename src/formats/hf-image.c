@@ -15,8 +15,10 @@ static const unsigned char png_magic[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1
 bool
 hf_image_sniff (const unsigned char *data, size_t len)
 {
+  /* every netpbm variant is recognised, so that PGM/PPM get their own
+   * message instead of being read as a text grid */
   return (len >= 8 && memcmp (data, png_magic, 8) == 0)
-         || (len >= 2 && data[0] == 'P' && (data[1] == '1' || data[1] == '4'));
+         || (len >= 2 && data[0] == 'P' && data[1] >= '1' && data[1] <= '7');
 }
 
 void

@@ -1,6 +1,7 @@
 #include "hf-netfile.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
@@ -129,9 +130,25 @@ hf_netfile_decode (const unsigned char *d, size_t len, const char *name, HfError
       hf_error_set (err, HF_EFORMAT, "%s: checksum mismatch: the file is damaged", name);
       return NULL;
     }
-  if (memchr (d + 32, '\0', 32) == NULL)
+  const unsigned char *nul = memchr (d + 32, '\0', 32);
+  if (nul == NULL)
     {
       hf_error_set (err, HF_EFORMAT, "%s: the rule name is not terminated", name);
+      return NULL;
+    }
+  /* Version 1 files are canonical: padding, flags and reserved fields
+   * have one value each, so a file is accepted exactly when this program
+   * would have written it (extensions need a new version). */
+  bool padded = true;
+  for (const unsigned char *p = nul; p < d + 64; p++)
+    padded &= *p == 0;
+  bool reserved = hf_get_u32 (d + 76) == 0;
+  for (size_t k = 96; k < HF_NETFILE_HEADER; k++)
+    reserved &= d[k] == 0;
+  if (!padded || !reserved || hf_get_u32 (d + 28) != 1)
+    {
+      hf_error_set (err, HF_EFORMAT,
+                    "%s: non-zero padding, flags or reserved header fields", name);
       return NULL;
     }
   HfNetwork *net = hf_network_new (w, h, err);

@@ -16,13 +16,17 @@ typedef struct
   const unsigned char *data;
   size_t len, pos;
   char message[200];
+  char warning[160]; /* libpng explains some errors in a warning first */
 } Reader;
 
 static void
 on_error (png_structp png, png_const_charp msg)
 {
   Reader *r = png_get_error_ptr (png);
-  snprintf (r->message, sizeof r->message, "%s", msg);
+  if (r->warning[0] != '\0')
+    snprintf (r->message, sizeof r->message, "%s (%s)", msg, r->warning);
+  else
+    snprintf (r->message, sizeof r->message, "%s", msg);
   png_longjmp (png, 1);
 }
 
@@ -68,7 +72,31 @@ HfImage *hf_png_decode (const unsigned char *data, size_t len, const char *name,
 HfImage *
 hf_png_decode (const unsigned char *data, size_t len, const char *name, HfError *err)
 {
-  Reader r = { data, len, 0, "" };
+  /* The declared size, read from IHDR before libpng (which refuses sizes
+   * beyond its user limits but only says "Invalid IHDR data"). */
+  if (len >= 24 && memcmp (data + 12, "IHDR", 4) == 0)
+    {
+      unsigned long w = (unsigned long)data[16] << 24 | (unsigned long)data[17] << 16
+                        | (unsigned long)data[18] << 8 | data[19];
+      unsigned long h = (unsigned long)data[20] << 24 | (unsigned long)data[21] << 16
+                        | (unsigned long)data[22] << 8 | data[23];
+      if (w == 0 || h == 0)
+        {
+          hf_error_set (err, HF_EFORMAT, "%s: the PNG declares an empty %lux%lu image",
+                        name, w, h);
+          return NULL;
+        }
+      if (w > HF_IMAGE_MAX_SIDE || h > HF_IMAGE_MAX_SIDE
+          || (unsigned long long)w * h > HF_IMAGE_MAX_PIXELS)
+        {
+          hf_error_set (
+              err, HF_ERANGE,
+              "%s: the PNG is %lux%lu pixels; at most %ux%u and %zu pixels are read",
+              name, w, h, HF_IMAGE_MAX_SIDE, HF_IMAGE_MAX_SIDE, HF_IMAGE_MAX_PIXELS);
+          return NULL;
+        }
+    }
+  Reader r = { data, len, 0, "", "" };
   png_structp png
       = png_create_read_struct (PNG_LIBPNG_VER_STRING, &r, on_error, on_warning);
   png_infop info = png ? png_create_info_struct (png) : NULL;
@@ -183,7 +211,7 @@ hf_png_encode_pattern (const int8_t *s, size_t width, size_t height, unsigned sc
   if (scale == 0 || scale > 64 || width * scale > HF_IMAGE_MAX_SIDE
       || height * scale > HF_IMAGE_MAX_SIDE)
     return hf_error_set (err, HF_EINVAL, "a cell scale of %u does not fit a PNG", scale);
-  Reader r = { NULL, 0, 0, "" };
+  Reader r = { NULL, 0, 0, "", "" };
   Writer w = { { 0 } };
   size_t W = width * scale;
   png_structp png

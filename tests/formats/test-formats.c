@@ -178,6 +178,14 @@ START_TEST (test_netfile_rejects)
   memset (c + 32, 'a', 32);
   fix_crc (c, len);
   expect_reject (c, len, "not terminated");
+  memcpy (c, d, len);
+  c[40] = 'x'; /* after "mpf\0" */
+  fix_crc (c, len);
+  expect_reject (c, len, "padding");
+  memcpy (c, d, len);
+  c[100] = 1;
+  fix_crc (c, len);
+  expect_reject (c, len, "reserved");
   /* absurd declared sizes are refused before allocating n^2 values */
   memcpy (c, d, len);
   put_u32 (c + 16, 1u << 30);
@@ -392,7 +400,7 @@ START_TEST (test_png_malformed)
   c[31] = (unsigned char)(crc >> 8);
   c[32] = (unsigned char)crc;
   ck_assert_ptr_null (hf_image_decode (c, m.len, "huge", &err));
-  ck_assert_ptr_nonnull (strstr (err.message, "huge"));
+  ck_assert_ptr_nonnull (strstr (err.message, "huge: the PNG is 100000x100000 pixels"));
   free (c);
   free (m.data);
   /* 1x1 is fine; 100000x1 is refused with a message */
