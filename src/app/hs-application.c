@@ -66,8 +66,8 @@ hs_application_setup_accels (GtkApplication *app)
   } accels[] = {
     { "app.quit", { "<Ctrl>q", NULL } },
     { "win.open", { "<Ctrl>o", NULL } },
-    { "win.save-network", { "<Ctrl>s", NULL } },
-    { "win.save-patterns", { "<Ctrl><Shift>s", NULL } },
+    { "win.save-session", { "<Ctrl>s", NULL } },
+    { "win.save-network", { "<Ctrl><Shift>s", NULL } },
     { "win.export-png", { "<Ctrl>e", NULL } },
     { "win.train", { "<Ctrl>t", NULL } },
     { "win.cancel-training", { "Escape", NULL } },

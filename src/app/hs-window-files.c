@@ -110,6 +110,19 @@ hs_window_open_files (HsWindow *self, GFile **files, guint n_files)
       else if (hf_file_read (path, hf_netfile_size (HF_MAX_NEURONS), &data, &len, &err)
                != HF_OK)
         g_string_append_printf (errors, "%s\n", err.message);
+      else if (hf_session_sniff (data, len))
+        {
+          HfSession *ss = hf_session_decode (data, len, name, &err);
+          if (ss == NULL)
+            g_string_append_printf (errors, "%s\n", err.message);
+          else
+            {
+              hs_window_import_close (self);
+              hs_window_apply_session (self, ss);
+              hs_window_show_message (self, GTK_MESSAGE_INFO,
+                                      _ ("Opened the session %s."), name);
+            }
+        }
       else if (hf_netfile_sniff (data, len))
         {
           HfNetwork *net = hf_netfile_decode (data, len, name, &err);
@@ -235,7 +248,8 @@ hs_window_open_dialog (HsWindow *self)
 
 typedef enum
 {
-  SAVE_NETWORK = 1,
+  SAVE_SESSION = 1,
+  SAVE_NETWORK,
   SAVE_PATTERNS,
   SAVE_PNG,
 } SaveKind;
@@ -244,6 +258,14 @@ static HfStatus
 save_network (HsWindow *self, const char *path, HfError *err)
 {
   return hf_netfile_save (path, self->net, err);
+}
+
+static HfStatus
+save_session (HsWindow *self, const char *path, HfError *err)
+{
+  HfSession ss;
+  hs_window_describe_session (self, &ss);
+  return hf_session_save (path, &ss, err);
 }
 
 static HfStatus
@@ -266,7 +288,8 @@ on_save_response (GtkNativeDialog *dialog, int response, HsWindow *self)
   SaveKind kind
       = (SaveKind)GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "save-kind"));
   HfStatus (*save) (HsWindow *, const char *, HfError *)
-      = kind == SAVE_NETWORK    ? save_network
+      = kind == SAVE_SESSION    ? save_session
+        : kind == SAVE_NETWORK  ? save_network
         : kind == SAVE_PATTERNS ? save_patterns
                                 : save_png;
   if (response == GTK_RESPONSE_ACCEPT)
@@ -307,6 +330,12 @@ hs_window_save_network_dialog (HsWindow *self)
 {
   if (self->net != NULL)
     save_dialog (self, _ ("Save Network"), "network.hfnet", SAVE_NETWORK);
+}
+
+void
+hs_window_save_session_dialog (HsWindow *self)
+{
+  save_dialog (self, _ ("Save Session"), "lesson.hfsession", SAVE_SESSION);
 }
 
 void

@@ -5,6 +5,7 @@
 #include "hf-network.h"
 #include "hf-patterns.h"
 #include "hf-recall.h"
+#include "hf-session.h"
 #include "hf-train.h"
 #include "hs-energy-plot.h"
 #include "hs-overlap-chart.h"
@@ -95,6 +96,11 @@ void hs_window_files_init (HsWindow *self);
 void hs_window_open_dialog (HsWindow *self);
 void hs_window_save_network_dialog (HsWindow *self);
 void hs_window_save_patterns_dialog (HsWindow *self);
+void hs_window_save_session_dialog (HsWindow *self);
+/* The window's document as a session (borrowed pointers: do not free). */
+void hs_window_describe_session (HsWindow *self, HfSession *out);
+/* Replaces the document by the session, which it takes over. */
+void hs_window_apply_session (HsWindow *self, HfSession *session);
 void hs_window_export_png_dialog (HsWindow *self);
 void hs_window_import_refresh (HsWindow *self);
 void hs_window_import_close (HsWindow *self);

@@ -623,6 +623,10 @@ ACTION (open)
 {
   hs_window_open_dialog (HS_WINDOW (user));
 }
+ACTION (save_session)
+{
+  hs_window_save_session_dialog (HS_WINDOW (user));
+}
 ACTION (save_network)
 {
   hs_window_save_network_dialog (HS_WINDOW (user));
@@ -850,6 +854,7 @@ ACTION (reset)
 
 static const GActionEntry win_entries[] = {
   { "open", action_open },
+  { "save-session", action_save_session },
   { "save-network", action_save_network },
   { "save-patterns", action_save_patterns },
   { "export-png", action_export_png },
@@ -874,6 +879,79 @@ static const GActionEntry win_entries[] = {
   { "reset", action_reset },
   { "import-close", action_import_close },
 };
+
+/* ---- sessions ---- */
+
+void
+hs_window_describe_session (HsWindow *self, HfSession *out)
+{
+  memset (out, 0, sizeof *out);
+  out->library = self->library;
+  out->probe = self->probe;
+  out->source = self->source;
+  out->clamp = (uint8_t *)hs_pattern_canvas_get_clamp (self->canvas);
+  out->net = self->net;
+  HfSessionSettings *s = &out->settings;
+  s->rule = gtk_drop_down_get_selected (self->rule_dropdown);
+  s->learning_rate = gtk_spin_button_get_value (GTK_SPIN_BUTTON (self->lr_spin));
+  s->max_iterations
+      = (uint32_t)gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (self->iter_spin));
+  s->margin = gtk_spin_button_get_value (GTK_SPIN_BUTTON (self->margin_spin));
+  s->learn_thresholds = gtk_check_button_get_active (self->thresholds_check);
+  s->mode = gtk_drop_down_get_selected (self->mode_dropdown);
+  s->tie = gtk_drop_down_get_selected (self->tie_dropdown);
+  s->temperature = gtk_range_get_value (GTK_RANGE (self->temperature_scale));
+  s->speed = gtk_range_get_value (GTK_RANGE (self->speed_scale));
+  s->seed = (uint32_t)gtk_spin_button_get_value_as_int (self->seed_spin);
+  s->corrupt_percent = gtk_spin_button_get_value (self->corrupt_spin);
+  s->corrupt_seed = (uint32_t)self->corrupt_seed;
+}
+
+void
+hs_window_apply_session (HsWindow *self, HfSession *ss)
+{
+  const HfSessionSettings *s = &ss->settings;
+  /* settings first: choosing the rule resets its parameters to defaults */
+  gtk_drop_down_set_selected (self->rule_dropdown, s->rule);
+  on_rule_changed (self);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->lr_spin), s->learning_rate);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->iter_spin), s->max_iterations);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->margin_spin), s->margin);
+  gtk_check_button_set_active (self->thresholds_check, s->learn_thresholds != 0);
+  gtk_drop_down_set_selected (self->mode_dropdown, s->mode);
+  gtk_drop_down_set_selected (self->tie_dropdown, s->tie);
+  gtk_range_set_value (GTK_RANGE (self->temperature_scale), s->temperature);
+  gtk_range_set_value (GTK_RANGE (self->speed_scale), s->speed);
+  gtk_spin_button_set_value (self->seed_spin, s->seed);
+  gtk_spin_button_set_value (self->corrupt_spin, s->corrupt_percent);
+  self->corrupt_seed = s->corrupt_seed;
+  /* then the document */
+  HfPatterns *library = ss->library;
+  ss->library = NULL;
+  hs_window_set_grid (self, (guint)library->width, (guint)library->height);
+  hf_patterns_free (self->library);
+  self->library = library;
+  gsize n = library->n;
+  memcpy (self->source, ss->source, n);
+  memcpy (self->probe, ss->probe, n);
+  hs_pattern_canvas_set_state (self->canvas, self->probe, self->width, self->height);
+  hs_pattern_canvas_set_clamp (self->canvas, ss->clamp);
+  if (ss->net != NULL)
+    {
+      hs_window_set_network (self, ss->net);
+      ss->net = NULL;
+    }
+  else
+    {
+      hf_recall_free (self->recall);
+      hf_network_free (self->net);
+      self->recall = NULL;
+      self->net = NULL;
+    }
+  hs_window_library_changed (self);
+  self->stale = FALSE;
+  hf_session_free (ss);
+}
 
 /* ---- life cycle ---- */
 

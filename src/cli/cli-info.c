@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "hf-fileio.h"
 #include "hf-netfile.h"
+#include "hf-session.h"
 #include "hf-text.h"
 
 static void
@@ -65,7 +66,27 @@ cli_info (int argc, char **argv)
           code = cli_fail (1, "%s", err.message);
           continue;
         }
-      if (hf_netfile_sniff (data, len))
+      if (hf_session_sniff (data, len))
+        {
+          HfSession *ss = hf_session_decode (data, len, path, &err);
+          if (ss == NULL)
+            code = cli_fail (1, "%s", err.message);
+          else
+            {
+              printf ("%s: Hopfield Studio session\n", path);
+              printf ("  patterns:    %zu of %zux%zu\n", ss->library->m,
+                      ss->library->width, ss->library->height);
+              printf ("  rule:        %s; recall: %s, T = %g\n",
+                      hf_rule_info ((HfRule)ss->settings.rule)->name,
+                      hf_update_mode_name ((HfUpdateMode)ss->settings.mode),
+                      ss->settings.temperature);
+              printf ("  network:     %s\n", ss->net ? "included" : "not trained");
+              if (ss->net != NULL)
+                describe_network ("  (network)", ss->net);
+            }
+          hf_session_free (ss);
+        }
+      else if (hf_netfile_sniff (data, len))
         {
           HfNetwork *net = hf_netfile_decode (data, len, path, &err);
           if (net == NULL)

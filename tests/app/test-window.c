@@ -239,6 +239,35 @@ START_TEST (test_bad_files_and_library_editing)
 }
 END_TEST
 
+START_TEST (test_session_reopens_as_it_was)
+{
+  HsWindow *win = new_window ();
+  run (win, "win.load-sample", g_variant_new_string ("letters-16"));
+  run (win, "win.train", NULL);
+  ck_assert (wait_for (not_training, win, 60));
+  gtk_drop_down_set_selected (win->mode_dropdown, HF_UPDATE_RANDOM);
+  gtk_spin_button_set_value (win->seed_spin, 42);
+  run (win, "win.corrupt", NULL);
+  HfSession ss;
+  hs_window_describe_session (win, &ss);
+  ck_assert_int_eq (hf_session_save ("lesson.hfsession", &ss, NULL), HF_OK);
+  HsWindow *other = new_window ();
+  GFile *file = g_file_new_for_path ("lesson.hfsession");
+  hs_window_open_files (other, &file, 1);
+  g_object_unref (file);
+  ck_assert_uint_eq (other->library->m, win->library->m);
+  ck_assert_mem_eq (other->library->data, win->library->data, win->library->m * 256);
+  ck_assert_mem_eq (other->probe, win->probe, 256);
+  ck_assert_ptr_nonnull (other->net);
+  ck_assert_mem_eq (other->net->J, win->net->J, 256 * 256 * sizeof (float));
+  ck_assert_uint_eq (gtk_drop_down_get_selected (other->mode_dropdown), HF_UPDATE_RANDOM);
+  ck_assert_int_eq (gtk_spin_button_get_value_as_int (other->seed_spin), 42);
+  ck_assert_mem_eq (hf_recall_state (other->recall), win->probe, 256);
+  gtk_window_destroy (GTK_WINDOW (other));
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+END_TEST
+
 static Suite *
 window_suite (void)
 {
@@ -248,6 +277,7 @@ window_suite (void)
   tcase_add_test (tc, test_train_corrupt_recall);
   tcase_add_test (tc, test_cancel_keeps_previous_network);
   tcase_add_test (tc, test_bad_files_and_library_editing);
+  tcase_add_test (tc, test_session_reopens_as_it_was);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <glib.h>
 #include <zlib.h>
 
 #include "../hf-check.h"
@@ -11,6 +12,7 @@
 #include "hf-image.h"
 #include "hf-netfile.h"
 #include "hf-samples.h"
+#include "hf-session.h"
 #include "hf-text.h"
 
 START_TEST (test_text_round_trip)
@@ -481,6 +483,71 @@ START_TEST (test_resample_and_otsu)
 }
 END_TEST
 
+START_TEST (test_session_round_trip)
+{
+  HfSession ss = { 0 };
+  hf_session_settings_init (&ss.settings);
+  ss.settings.mode = 3;
+  ss.settings.temperature = 0.75;
+  ss.library = hf_sample_load ("letters-16", NULL);
+  ss.probe = g_memdup2 (hf_patterns_get (ss.library, 2), 256);
+  ss.source = g_memdup2 (hf_patterns_get (ss.library, 3), 256);
+  ss.clamp = g_malloc0 (256);
+  ss.clamp[17] = ss.clamp[200] = 1;
+  ss.net = sample_network (16, 16);
+  unsigned char *a, *b;
+  size_t la, lb;
+  HfError err;
+  ck_assert_int_eq (hf_session_encode (&ss, &a, &la, &err), HF_OK);
+  HfSession *back = hf_session_decode (a, la, "s", &err);
+  ck_assert_msg (back != NULL, "%s", err.message);
+  ck_assert_uint_eq (back->library->m, 10);
+  ck_assert_mem_eq (back->library->data, ss.library->data, 2560);
+  ck_assert_mem_eq (back->probe, ss.probe, 256);
+  ck_assert_mem_eq (back->source, ss.source, 256);
+  ck_assert_mem_eq (back->clamp, ss.clamp, 256);
+  ck_assert_mem_eq (back->net->J, ss.net->J, 256 * 256 * sizeof (float));
+  ck_assert_double_eq (back->settings.temperature, 0.75);
+  ck_assert_uint_eq (back->settings.mode, 3);
+  ck_assert_int_eq (hf_session_encode (back, &b, &lb, &err), HF_OK);
+  ck_assert_uint_eq (la, lb);
+  ck_assert_mem_eq (a, b, la);
+  /* every truncation and every flipped byte is refused */
+  for (size_t k = 0; k < la; k += 97)
+    ck_assert_ptr_null (hf_session_decode (a, k, "s", &err));
+  for (size_t k = 8; k < la; k += 89)
+    {
+      a[k] ^= 0x21;
+      ck_assert_ptr_null (hf_session_decode (a, la, "s", &err));
+      a[k] ^= 0x21;
+    }
+  /* a setting out of range, with a valid checksum */
+  a[28] = 99; /* rule */
+  uLong crc = crc32 (0, a, (uInt)(la - 4));
+  for (int k = 0; k < 4; k++)
+    a[la - 4 + k] = (crc >> (8 * k)) & 0xff;
+  ck_assert_ptr_null (hf_session_decode (a, la, "s", &err));
+  ck_assert_ptr_nonnull (strstr (err.message, "out of range"));
+  /* through the disk, and without a network or clamps */
+  hf_network_free (ss.net);
+  ss.net = NULL;
+  g_free (ss.clamp);
+  ss.clamp = NULL;
+  ck_assert_int_eq (hf_session_save ("s.hfsession", &ss, &err), HF_OK);
+  HfSession *disk = hf_session_load ("s.hfsession", &err);
+  ck_assert_ptr_nonnull (disk);
+  ck_assert_ptr_null (disk->net);
+  ck_assert_ptr_null (disk->clamp);
+  hf_session_free (disk);
+  hf_session_free (back);
+  free (a);
+  free (b);
+  g_free (ss.probe);
+  g_free (ss.source);
+  hf_patterns_free (ss.library);
+}
+END_TEST
+
 static Suite *
 formats_suite (void)
 {
@@ -496,6 +563,7 @@ formats_suite (void)
   tcase_add_test (tc, test_png_malformed);
   tcase_add_test (tc, test_pbm_round_trip);
   tcase_add_test (tc, test_resample_and_otsu);
+  tcase_add_test (tc, test_session_round_trip);
   suite_add_tcase (s, tc);
   return s;
 }
