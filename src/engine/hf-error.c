@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 HfStatus
 hf_error_set (HfError *err, HfStatus code, const char *format, ...)
@@ -55,4 +56,22 @@ hf_status_name (HfStatus status)
       return "numerical failure";
     }
   return "unknown status";
+}
+
+size_t
+hf_physical_memory (void)
+{
+  long pages = sysconf (_SC_PHYS_PAGES), size = sysconf (_SC_PAGESIZE);
+  return pages > 0 && size > 0 ? (size_t) pages * (size_t) size : 0;
+}
+
+HfStatus
+hf_check_memory (size_t bytes, const char *what, HfError *err)
+{
+  size_t phys = hf_physical_memory ();
+  if (phys > 0 && bytes > phys / 2)
+    return hf_error_set (err, HF_ENOMEM,
+                         "%s would need %.1f GiB, more than half of this machine's %.1f GiB",
+                         what, (double) bytes / 1073741824.0, (double) phys / 1073741824.0);
+  return HF_OK;
 }

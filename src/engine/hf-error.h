@@ -37,3 +37,9 @@ const char *hf_status_name (HfStatus status);
  * weights take 1 GiB as float32. */
 #define HF_MAX_NEURONS ((size_t)16384)
 #define HF_MAX_PATTERNS ((size_t)1 << 20)
+
+/* Physical memory of this machine in bytes (0 if unknown). Allocations
+ * the engine can predict are refused beyond half of it, with a message,
+ * rather than left to the kernel's overcommit and the OOM killer. */
+size_t hf_physical_memory (void);
+HfStatus hf_check_memory (size_t bytes, const char *what, HfError *err);

@@ -302,6 +302,20 @@ mpf_start (HfTrainer *t, HfError *err)
       = mpf_workspace (w, t->D, t->opts.learn_thresholds, t->opts.double_precision, err);
   if (st != HF_OK)
     return st;
+  /* L-BFGS keeps 2 * memory vectors of every parameter in double, plus
+   * five working vectors (8.4 million parameters at n = 4096). Where the
+   * requested memory would not fit in half the machine, use fewer pairs
+   * (at least 2) rather than trust the kernel's overcommit. */
+  size_t per_vector = w->dim * sizeof (double), budget = hf_physical_memory () / 2;
+  size_t pairs = t->opts.lbfgs_memory;
+  if (budget > 0 && (5 + 2 * pairs) * per_vector > budget)
+    pairs = budget / per_vector > 9 ? (budget / per_vector - 5) / 2 : 2;
+  size_t vectors = t->opts.minimizer == HF_MINIMIZER_GSL_BFGS2 ? 12 : 5 + 2 * pairs;
+  char what[96];
+  snprintf (what, sizeof what, "MPF over %zu parameters (n = %zu)", w->dim, w->n);
+  if ((st = hf_check_memory (vectors * per_vector, what, err)) != HF_OK)
+    return st;
+  t->opts.lbfgs_memory = pairs;
   if (t->opts.minimizer == HF_MINIMIZER_GSL_BFGS2)
     {
       w->gsl = gsl_multimin_fdfminimizer_alloc (gsl_multimin_fdfminimizer_vector_bfgs2,
