@@ -66,7 +66,7 @@ hs_overlap_chart_draw (HsOverlapChart *self, cairo_t *cr, int w, int h)
       if (slot >= 14 && (self->count <= 20 || k % 5 == 0))
         {
           char buf[16];
-          g_snprintf (buf, sizeof buf, "%u", k + 1);
+          g_snprintf (buf, sizeof buf, "%u", k);
           cairo_text_extents_t ext;
           cairo_text_extents (cr, buf, &ext);
           cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.7);

@@ -119,10 +119,9 @@ hs_window_library_changed (HsWindow *self)
                                    hf_patterns_get (self->library, k), self->width,
                                    self->height);
       gtk_widget_set_size_request (thumb, 48, 48);
-      char *tip
-          = g_strdup_printf (_ ("Pattern %zu: click to put it on the canvas"), k + 1);
+      char *tip = g_strdup_printf (_ ("Pattern %zu: click to put it on the canvas"), k);
       gtk_widget_set_tooltip_text (thumb, tip);
-      char *name = g_strdup_printf (_ ("Pattern %zu"), k + 1);
+      char *name = g_strdup_printf (_ ("Pattern %zu"), k); /* from 0, as hopfield -k */
       gtk_accessible_update_property (GTK_ACCESSIBLE (thumb),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
       g_free (name);
@@ -331,7 +330,7 @@ describe_outcome (HsWindow *self)
   if (stochastic)
     text = o.kind == HF_OUTCOME_PATTERN
                ? g_strdup_printf (_ ("Sampling at T = %.2f — now at pattern %ld"),
-                                  hf_recall_temperature (r), o.pattern + 1)
+                                  hf_recall_temperature (r), o.pattern)
                : g_strdup_printf (_ ("Sampling at T = %.2f"), hf_recall_temperature (r));
   else if (!hf_recall_converged (r) && !hf_recall_in_cycle (r))
     text = g_strdup (hf_recall_steps (r) == 0 ? _ ("Ready: press Play or Step")
@@ -340,15 +339,15 @@ describe_outcome (HsWindow *self)
     switch (o.kind)
       {
       case HF_OUTCOME_PATTERN:
-        text = g_strdup_printf (_ ("✔ Recalled pattern %ld"), o.pattern + 1);
+        text = g_strdup_printf (_ ("✔ Recalled pattern %ld"), o.pattern);
         break;
       case HF_OUTCOME_INVERSE:
-        text = g_strdup_printf (_ ("Recalled the inverse of pattern %ld"), o.pattern + 1);
+        text = g_strdup_printf (_ ("Recalled the inverse of pattern %ld"), o.pattern);
         break;
       case HF_OUTCOME_SPURIOUS:
         text = o.pattern >= 0 ? g_strdup_printf (
-                   _ ("Spurious state (closest: pattern %ld, overlap %.2f)"),
-                   o.pattern + 1, o.overlap)
+                   _ ("Spurious state (closest: pattern %ld, overlap %.2f)"), o.pattern,
+                   o.overlap)
                               : g_strdup (_ ("Stable state"));
         break;
       case HF_OUTCOME_CYCLE:

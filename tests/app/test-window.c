@@ -135,7 +135,7 @@ START_TEST (test_train_corrupt_recall)
                     256);
   ck_assert_mem_eq (hs_pattern_canvas_get_state (win->canvas),
                     hf_patterns_get (win->library, 2), 256);
-  ck_assert_str_eq (gtk_label_get_text (win->outcome_label), "✔ Recalled pattern 3");
+  ck_assert_str_eq (gtk_label_get_text (win->outcome_label), "✔ Recalled pattern 2");
   ck_assert_uint_gt (hs_energy_plot_get_n_points (win->energy_plot), 2);
   guint colours = render_to_png (win, "window-recalled.png");
   ck_assert_uint_gt (colours, 10);
