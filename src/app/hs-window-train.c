@@ -128,8 +128,8 @@ train_done (GObject *source, GAsyncResult *result, gpointer data)
           const HfTrainSummary *s = &job->net->summary;
           char *text = g_strdup_printf (
               _ ("%s: %zu of %zu patterns are fixed points (%zu iterations, %.2f s)."),
-              hf_rule_info (job->opts.rule)->label, s->stored, s->patterns, s->iterations,
-              s->seconds);
+              _ (hf_rule_info (job->opts.rule)->label), s->stored, s->patterns,
+              s->iterations, s->seconds);
           gtk_label_set_text (self->train_result, text);
           g_free (text);
           gtk_progress_bar_set_fraction (self->train_progress, 1.0);

@@ -591,7 +591,7 @@ on_rule_changed (HsWindow *self)
     return;
   HfTrainOptions o;
   hf_train_options_init (&o, rule);
-  gtk_label_set_text (self->rule_description, info->description);
+  gtk_label_set_text (self->rule_description, _ (info->description));
   gboolean lr = rule == HF_RULE_PERCEPTRON || rule == HF_RULE_MPF_ONLINE;
   gboolean iter = info->iterative && rule != HF_RULE_STORKEY;
   gboolean margin
@@ -1055,7 +1055,7 @@ hs_window_init (HsWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   GtkStringList *rules = gtk_string_list_new (NULL);
   for (int k = 0; k < HF_RULE_COUNT; k++)
-    gtk_string_list_append (rules, hf_rule_info ((HfRule)k)->label);
+    gtk_string_list_append (rules, _ (hf_rule_info ((HfRule)k)->label));
   gtk_drop_down_set_model (self->rule_dropdown, G_LIST_MODEL (rules));
   g_object_unref (rules);
   hs_pattern_canvas_set_editable (self->canvas, TRUE);

@@ -7,29 +7,32 @@
 
 static const HfRuleInfo rule_info[HF_RULE_COUNT] = {
   [HF_RULE_HEBBIAN]
-  = { "hebbian", "Hebbian outer product (±1)",
-      "J = (1/n) Σ ξξᵀ with zero diagonal and zero thresholds.", false, false },
+  = { "hebbian", HF_N_ ("Hebbian outer product (±1)"),
+      HF_N_ ("J = (1/n) Σ ξξᵀ with zero diagonal and zero thresholds."), false, false },
   [HF_RULE_OPR01]
   = { "opr01", "Hebbian outer product (0/1, Hopfield 1982)",
       "Hebbian weights with zero thresholds in 0/1 state space, as in the "
       "paper's OPR curve; in ±1 form θᵢ = −Σⱼ Jᵢⱼ.",
       false, false },
-  [HF_RULE_STORKEY] = { "storkey", "Storkey (1997)",
-                        "Incremental rule that subtracts each pattern's local field "
-                        "crosstalk; higher capacity than Hebbian.",
-                        false, true },
-  [HF_RULE_PSEUDOINVERSE] = { "pinv", "Pseudo-inverse (projection)",
-                              "J = Ξᵀ(ΞΞᵀ)⁻¹Ξ with zero diagonal: needs linearly "
-                              "independent patterns.",
+  [HF_RULE_STORKEY]
+  = { "storkey", HF_N_ ("Storkey (1997)"),
+      HF_N_ ("Incremental rule that subtracts each pattern's local field "
+             "crosstalk; higher capacity than Hebbian."),
+      false, true },
+  [HF_RULE_PSEUDOINVERSE] = { "pinv", HF_N_ ("Pseudo-inverse (projection)"),
+                              HF_N_ ("J = Ξᵀ(ΞΞᵀ)⁻¹Ξ with zero diagonal: needs linearly "
+                                     "independent patterns."),
                               false, false },
-  [HF_RULE_PERCEPTRON] = { "perceptron", "Perceptron (PER)",
-                           "Symmetric perceptron updates of J and θ from each pattern's "
-                           "unstable neurons until every pattern is a fixed point.",
-                           true, true },
-  [HF_RULE_MPF] = { "mpf", "Minimum probability flow (batch)",
-                    "Minimises the convex MPF objective (4) with L-BFGS and its analytic "
-                    "gradient.",
-                    true, true },
+  [HF_RULE_PERCEPTRON]
+  = { "perceptron", HF_N_ ("Perceptron (PER)"),
+      HF_N_ ("Symmetric perceptron updates of J and θ from each pattern's "
+             "unstable neurons until every pattern is a fixed point."),
+      true, true },
+  [HF_RULE_MPF]
+  = { "mpf", HF_N_ ("Minimum probability flow (batch)"),
+      HF_N_ ("Minimises the convex MPF objective (4) with L-BFGS and its analytic "
+             "gradient."),
+      true, true },
   [HF_RULE_MPF_ONLINE]
   = { "mpf-online", "Minimum probability flow (online rule)",
       "The local rule (5)-(6): one pattern at a time, steepest descent "

@@ -75,6 +75,10 @@ typedef struct
   char message[160];   /* one line for a status bar */
 } HfTrainProgress;
 
+/* Marks engine strings for translation without making the engine depend
+ * on gettext: xgettext knows the keyword, the GUI translates at display. */
+#define HF_N_(text) text
+
 typedef struct
 {
   const char *name;        /* "mpf", for the CLI and files */
