@@ -105,6 +105,16 @@ fail:;
                        strerror (e ? e : EIO));
 }
 
+HfStatus
+hf_file_write_owned (const char *path, HfStatus encoded, unsigned char *data, size_t len,
+                     HfError *err)
+{
+  HfStatus st = encoded == HF_OK ? hf_file_write_atomic (path, data, len, err) : encoded;
+  if (encoded == HF_OK)
+    free (data);
+  return st;
+}
+
 void
 hf_buffer_append (HfBuffer *b, const void *data, size_t len)
 {

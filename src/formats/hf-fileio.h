@@ -13,6 +13,11 @@ HfStatus hf_file_read (const char *path, size_t max_bytes, unsigned char **data,
 HfStatus hf_file_write_atomic (const char *path, const void *data, size_t len,
                                HfError *err);
 
+/* The tail of every save: if encoded is HF_OK, writes data atomically;
+ * frees data in every case and returns the first failure. */
+HfStatus hf_file_write_owned (const char *path, HfStatus encoded, unsigned char *data,
+                              size_t len, HfError *err);
+
 /* A growable byte buffer for building files in memory. */
 typedef struct
 {

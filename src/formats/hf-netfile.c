@@ -193,12 +193,8 @@ hf_netfile_load (const char *path, HfError *err)
 HfStatus
 hf_netfile_save (const char *path, const HfNetwork *net, HfError *err)
 {
-  unsigned char *data;
-  size_t len;
+  unsigned char *data = NULL;
+  size_t len = 0;
   HfStatus st = hf_netfile_encode (net, &data, &len, err);
-  if (st != HF_OK)
-    return st;
-  st = hf_file_write_atomic (path, data, len, err);
-  free (data);
-  return st;
+  return hf_file_write_owned (path, st, data, len, err);
 }

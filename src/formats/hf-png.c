@@ -255,12 +255,8 @@ HfStatus
 hf_png_save_pattern (const char *path, const int8_t *s, size_t width, size_t height,
                      unsigned scale, HfError *err)
 {
-  unsigned char *data;
-  size_t len;
+  unsigned char *data = NULL;
+  size_t len = 0;
   HfStatus st = hf_png_encode_pattern (s, width, height, scale, &data, &len, err);
-  if (st != HF_OK)
-    return st;
-  st = hf_file_write_atomic (path, data, len, err);
-  free (data);
-  return st;
+  return hf_file_write_owned (path, st, data, len, err);
 }

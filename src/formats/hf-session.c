@@ -134,14 +134,10 @@ hf_session_encode (const HfSession *ss, unsigned char **data, size_t *len, HfErr
 HfStatus
 hf_session_save (const char *path, const HfSession *session, HfError *err)
 {
-  unsigned char *data;
-  size_t len;
+  unsigned char *data = NULL;
+  size_t len = 0;
   HfStatus st = hf_session_encode (session, &data, &len, err);
-  if (st != HF_OK)
-    return st;
-  st = hf_file_write_atomic (path, data, len, err);
-  free (data);
-  return st;
+  return hf_file_write_owned (path, st, data, len, err);
 }
 
 void

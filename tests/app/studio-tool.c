@@ -8,22 +8,12 @@
 #include <string.h>
 
 #include "hs-application.h"
-#include "hs-window-private.h"
-
-static gboolean
-wake (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
+#include "gui-helpers.h"
 
 static void
 spin_until (gboolean (*cond) (HsWindow *), HsWindow *win, double seconds)
 {
-  guint id = g_timeout_add (10, wake, NULL);
-  gint64 end = g_get_monotonic_time () + (gint64)(seconds * 1e6);
-  while ((cond == NULL || !cond (win)) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (id);
+  gui_wait_for (cond, win, seconds);
 }
 
 static gboolean
@@ -60,17 +50,10 @@ screenshot (HsWindow *win, const char *path)
   spin_until (NULL, win, 0.5);
   int w = gtk_widget_get_width (GTK_WIDGET (win)),
       h = gtk_widget_get_height (GTK_WIDGET (win));
-  GdkPaintable *p = gtk_widget_paintable_new (GTK_WIDGET (win));
-  GtkSnapshot *snap = gtk_snapshot_new ();
-  gdk_paintable_snapshot (p, snap, w, h);
-  GskRenderNode *node = gtk_snapshot_free_to_node (snap);
-  GdkTexture *tex = gsk_renderer_render_texture (
-      gtk_native_get_renderer (GTK_NATIVE (win)), node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  gboolean ok = gdk_texture_save_to_png (tex, path);
+  GdkTexture *tex = gui_render (win);
+  gboolean ok = tex != NULL && gdk_texture_save_to_png (tex, path);
   printf ("%s: %dx%d, step %zu of recall\n", path, w, h, hf_recall_steps (win->recall));
-  g_object_unref (tex);
-  gsk_render_node_unref (node);
-  g_object_unref (p);
+  g_clear_object (&tex);
   return ok ? 0 : 1;
 }
 

@@ -6,24 +6,12 @@
 
 #include "hf-samples.h"
 #include "hs-application.h"
-#include "hs-window-private.h"
+#include "gui-helpers.h"
 
-static gboolean
-wake (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Runs the main loop until cond holds or the time is up. */
 static gboolean
 wait_for (gboolean (*cond) (HsWindow *), HsWindow *win, double seconds)
 {
-  guint id = g_timeout_add (20, wake, NULL);
-  gint64 end = g_get_monotonic_time () + (gint64)(seconds * 1e6);
-  while (!cond (win) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (id);
-  return cond (win);
+  return gui_wait_for (cond, win, seconds);
 }
 
 static gboolean
@@ -62,11 +50,7 @@ new_window (void)
 static void
 settle (double seconds)
 {
-  gint64 end = g_get_monotonic_time () + (gint64)(seconds * 1e6);
-  guint id = g_timeout_add (10, wake, NULL);
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (id);
+  gui_wait_for (NULL, NULL, seconds);
 }
 
 /* Renders the window to a PNG through GTK's own renderer; returns the
@@ -77,14 +61,8 @@ render_to_png (HsWindow *win, const char *path)
   settle (0.3);
   int w = gtk_widget_get_width (GTK_WIDGET (win)),
       h = gtk_widget_get_height (GTK_WIDGET (win));
-  GdkPaintable *paintable = gtk_widget_paintable_new (GTK_WIDGET (win));
-  GtkSnapshot *snap = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snap, w, h);
-  GskRenderNode *node = gtk_snapshot_free_to_node (snap);
-  ck_assert_ptr_nonnull (node);
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (win));
-  GdkTexture *tex
-      = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  GdkTexture *tex = gui_render (win);
+  ck_assert_ptr_nonnull (tex);
   ck_assert (gdk_texture_save_to_png (tex, path));
   guchar *px = g_malloc ((gsize)w * h * 4);
   gdk_texture_download (tex, px, (gsize)w * 4);
@@ -99,8 +77,6 @@ render_to_png (HsWindow *win, const char *path)
   g_hash_table_destroy (colours);
   g_free (px);
   g_object_unref (tex);
-  gsk_render_node_unref (node);
-  g_object_unref (paintable);
   return count;
 }
 
