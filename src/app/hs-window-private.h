@@ -65,7 +65,6 @@ struct _HsWindow
   gint64 last_frame_time;
   double step_debt;
   guint64 frames;
-  gint64 play_started;
   gint64 last_text_update; /* labels refresh at most 10 times/s while playing */
   double *overlaps;
 

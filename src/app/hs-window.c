@@ -141,8 +141,14 @@ hs_window_library_changed (HsWindow *self)
         (double)self->library->m / (self->width * self->height));
   gtk_label_set_text (self->library_caption, caption);
   g_free (caption);
-  if (self->net != NULL)
-    self->stale = TRUE;
+  if (self->net != NULL && !self->stale)
+    {
+      self->stale = TRUE;
+      gtk_label_set_text (
+          self->train_result,
+          _ ("The stored patterns changed since training: the network still "
+             "holds the old set. Train again to store the new one."));
+    }
   g_free (self->overlaps);
   self->overlaps = g_new0 (double, self->library->m + 1);
   hs_window_recall_restart (self);
@@ -541,7 +547,6 @@ start_playing (HsWindow *self)
   self->last_frame_time = 0;
   self->step_debt = 1.0; /* the first frame moves at once */
   self->frames = 0;
-  self->play_started = g_get_monotonic_time ();
   self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
   gtk_button_set_icon_name (self->play_button, "media-playback-pause-symbolic");
 }
@@ -935,20 +940,22 @@ hs_window_apply_session (HsWindow *self, HfSession *ss)
   memcpy (self->probe, ss->probe, n);
   hs_pattern_canvas_set_state (self->canvas, self->probe, self->width, self->height);
   hs_pattern_canvas_set_clamp (self->canvas, ss->clamp);
+  hf_recall_free (self->recall);
+  hf_network_free (self->net);
+  self->recall = NULL;
+  self->net = NULL;
+  hs_window_library_changed (self);
   if (ss->net != NULL)
     {
+      char *text = g_strdup_printf (
+          _ ("Network from the session: %s, %zu of %zu patterns are "
+             "fixed points."),
+          ss->net->summary.rule, ss->net->summary.stored, ss->net->summary.patterns);
+      gtk_label_set_text (self->train_result, text);
+      g_free (text);
       hs_window_set_network (self, ss->net);
       ss->net = NULL;
     }
-  else
-    {
-      hf_recall_free (self->recall);
-      hf_network_free (self->net);
-      self->recall = NULL;
-      self->net = NULL;
-    }
-  hs_window_library_changed (self);
-  self->stale = FALSE;
   hf_session_free (ss);
 }
 

@@ -83,7 +83,7 @@ cli_train (int argc, char **argv)
   const char *output = NULL;
   bool quiet = false;
   HfThresholdMode tmode = HF_THRESHOLD_FIXED;
-  double threshold = 0.5, d;
+  double threshold = 0.5;
   HfRule rule = HF_RULE_HEBBIAN;
   /* Rule options are applied after the rule is known. */
   double lr = -1, margin = -1, tol = -1;
@@ -172,7 +172,6 @@ cli_train (int argc, char **argv)
         train_usage (stderr);
         return EXIT_USAGE;
       }
-  (void)d;
   if (optind < argc)
     return cli_fail (EXIT_USAGE, "unexpected argument '%s'", argv[optind]);
   if (nspecs == 0 && random_m == 0)

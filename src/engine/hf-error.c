@@ -62,7 +62,7 @@ size_t
 hf_physical_memory (void)
 {
   long pages = sysconf (_SC_PHYS_PAGES), size = sysconf (_SC_PAGESIZE);
-  return pages > 0 && size > 0 ? (size_t) pages * (size_t) size : 0;
+  return pages > 0 && size > 0 ? (size_t)pages * (size_t)size : 0;
 }
 
 HfStatus
@@ -70,8 +70,9 @@ hf_check_memory (size_t bytes, const char *what, HfError *err)
 {
   size_t phys = hf_physical_memory ();
   if (phys > 0 && bytes > phys / 2)
-    return hf_error_set (err, HF_ENOMEM,
-                         "%s would need %.1f GiB, more than half of this machine's %.1f GiB",
-                         what, (double) bytes / 1073741824.0, (double) phys / 1073741824.0);
+    return hf_error_set (
+        err, HF_ENOMEM,
+        "%s would need %.1f GiB, more than half of this machine's %.1f GiB", what,
+        (double)bytes / 1073741824.0, (double)phys / 1073741824.0);
   return HF_OK;
 }
