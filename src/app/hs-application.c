@@ -62,7 +62,7 @@ hs_application_setup_accels (GtkApplication *app)
   static const struct
   {
     const char *action;
-    const char *accels[3];
+    const char *accels[4];
   } accels[] = {
     { "app.quit", { "<Ctrl>q", NULL } },
     { "win.open", { "<Ctrl>o", NULL } },
@@ -79,6 +79,9 @@ hs_application_setup_accels (GtkApplication *app)
     { "win.reset", { "r", NULL } },
     { "win.finish", { "e", NULL } },
     { "win.invert", { "i", NULL } },
+    { "win.zoom(1)", { "<Ctrl>plus", "<Ctrl>equal", NULL } },
+    { "win.zoom(-1)", { "<Ctrl>minus", NULL } },
+    { "win.zoom(0)", { "<Ctrl>0", NULL } },
   };
   for (gsize k = 0; k < G_N_ELEMENTS (accels); k++)
     gtk_application_set_accels_for_action (app, accels[k].action, accels[k].accels);

@@ -15,6 +15,7 @@ struct _HsPatternCanvas
   gboolean highlight_flipped;
   gboolean editable;
   HsCanvasTool tool;
+  guint zoom; /* pixels per cell, 0: fit */
   /* the stroke in progress */
   int8_t stroke_value;
   gboolean stroking;
@@ -402,6 +403,31 @@ hs_pattern_canvas_set_editable (HsPatternCanvas *self, gboolean editable)
   g_return_if_fail (HS_IS_PATTERN_CANVAS (self));
   self->editable = editable;
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), editable ? "crosshair" : NULL);
+}
+
+void
+hs_pattern_canvas_set_zoom (HsPatternCanvas *self, guint cell_pixels)
+{
+  g_return_if_fail (HS_IS_PATTERN_CANVAS (self));
+  self->zoom = MIN (cell_pixels, 64u);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+guint
+hs_pattern_canvas_get_zoom (HsPatternCanvas *self)
+{
+  g_return_val_if_fail (HS_IS_PATTERN_CANVAS (self), 0);
+  return self->zoom;
+}
+
+double
+hs_pattern_canvas_get_cell_size (HsPatternCanvas *self)
+{
+  g_return_val_if_fail (HS_IS_PATTERN_CANVAS (self), 0);
+  double c, ox, oy;
+  layout (self, gtk_widget_get_width (GTK_WIDGET (self)),
+          gtk_widget_get_height (GTK_WIDGET (self)), &c, &ox, &oy);
+  return c;
 }
 
 void

@@ -31,6 +31,11 @@ void hs_pattern_canvas_set_clamp (HsPatternCanvas *self, const uint8_t *mask);
 const uint8_t *hs_pattern_canvas_get_clamp (HsPatternCanvas *self);
 void hs_pattern_canvas_set_editable (HsPatternCanvas *self, gboolean editable);
 void hs_pattern_canvas_set_tool (HsPatternCanvas *self, HsCanvasTool tool);
+/* Cell size in whole pixels (crisp at any zoom), or 0 to fit the widget. */
+void hs_pattern_canvas_set_zoom (HsPatternCanvas *self, guint cell_pixels);
+guint hs_pattern_canvas_get_zoom (HsPatternCanvas *self);
+/* The cell size in pixels as currently drawn. */
+double hs_pattern_canvas_get_cell_size (HsPatternCanvas *self);
 /* Draws into any cairo context (snapshot, PNG or SVG export). */
 void hs_pattern_canvas_draw (HsPatternCanvas *self, cairo_t *cr, int width, int height);
 

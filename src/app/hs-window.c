@@ -795,6 +795,32 @@ ACTION (clear_clamp)
     hf_recall_set_clamp (self->recall, NULL);
 }
 
+static void
+zoom_by (HsWindow *self, int direction)
+{
+  guint cell = (guint)hs_pattern_canvas_get_cell_size (self->canvas);
+  guint next = direction == 0  ? 0
+               : direction > 0 ? MIN (64u, MAX (cell + 1, cell * 3 / 2))
+                               : MAX (2u, cell * 2 / 3);
+  hs_pattern_canvas_set_zoom (self->canvas, next);
+}
+
+ACTION (zoom)
+{
+  zoom_by (HS_WINDOW (user), g_variant_get_int32 (p));
+}
+
+static gboolean
+on_canvas_scroll (GtkEventControllerScroll *scroll, double dx, double dy, HsWindow *self)
+{
+  GdkModifierType mods
+      = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (scroll));
+  if (!(mods & GDK_CONTROL_MASK) || dy == 0)
+    return FALSE; /* plain scrolling pans */
+  zoom_by (self, dy < 0 ? 1 : -1);
+  return TRUE;
+}
+
 ACTION (step)
 {
   HsWindow *self = user;
@@ -876,6 +902,7 @@ static const GActionEntry win_entries[] = {
   { "fill", action_fill, "i" },
   { "shift", action_shift, "s" },
   { "clear-clamp", action_clear_clamp },
+  { "zoom", action_zoom, "i" },
   { "step", action_step },
   { "sweep", action_sweep },
   { "play", action_play },
@@ -1070,6 +1097,11 @@ hs_window_init (HsWindow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _ ("Network state: draw with the mouse"), -1);
   hs_window_files_init (self);
+  GtkEventController *scroll
+      = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_canvas_scroll), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->canvas), scroll);
 
   /* Start with something to play with: the digits, MPF, a noisy 3. */
   self->corrupt_seed = 1;

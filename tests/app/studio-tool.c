@@ -1,10 +1,12 @@
 /* hs-studio-tool: developer commands that drive the real window.
  *
- *   hs-studio-tool screenshot FILE   the README screenshot, mid-recall
+ *   hs-studio-tool screenshot FILE [CELL]  the README screenshot, mid-recall
+ *                                    (CELL: zoom to that many pixels per cell)
  *   hs-studio-tool frames            frame rate while playing recall at 64x64
  *
  * Run under a display, e.g. xvfb-run -a -s "-screen 0 1600x1000x24". */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "hs-application.h"
@@ -36,7 +38,7 @@ act (HsWindow *win, const char *name, GVariant *param)
 }
 
 static int
-screenshot (HsWindow *win, const char *path)
+screenshot (HsWindow *win, const char *path, guint cell)
 {
   act (win, "win.load-sample", g_variant_new_string ("letters-32"));
   act (win, "win.train", NULL);
@@ -47,6 +49,7 @@ screenshot (HsWindow *win, const char *path)
   act (win, "win.corrupt", NULL);
   for (int k = 0; k < 700; k++)
     act (win, "win.step", NULL);
+  hs_pattern_canvas_set_zoom (win->canvas, cell);
   spin_until (NULL, win, 0.5);
   int w = gtk_widget_get_width (GTK_WIDGET (win)),
       h = gtk_widget_get_height (GTK_WIDGET (win));
@@ -88,7 +91,7 @@ main (int argc, char **argv)
 {
   if (argc < 2 || (strcmp (argv[1], "screenshot") == 0 && argc < 3))
     {
-      fprintf (stderr, "usage: hs-studio-tool screenshot FILE | frames\n");
+      fprintf (stderr, "usage: hs-studio-tool screenshot FILE [CELL] | frames\n");
       return 2;
     }
   gtk_init ();
@@ -97,7 +100,9 @@ main (int argc, char **argv)
   gtk_window_set_default_size (GTK_WINDOW (win), 1440, 880);
   gtk_window_present (GTK_WINDOW (win));
   spin_until (NULL, win, 0.5);
-  int rc = strcmp (argv[1], "frames") == 0 ? frames (win) : screenshot (win, argv[2]);
+  int rc = strcmp (argv[1], "frames") == 0
+               ? frames (win)
+               : screenshot (win, argv[2], argc > 3 ? (guint)atoi (argv[3]) : 0);
   gtk_window_destroy (GTK_WINDOW (win));
   return rc;
 }

@@ -113,6 +113,18 @@ START_TEST (test_train_corrupt_recall)
                     hf_patterns_get (win->library, 2), 256);
   ck_assert_str_eq (gtk_label_get_text (win->outcome_label), "✔ Recalled pattern 2");
   ck_assert_uint_gt (hs_energy_plot_get_n_points (win->energy_plot), 2);
+  /* zoom: whole-pixel cells, larger then smaller, and back to fit */
+  run (win, "win.zoom", g_variant_new_int32 (0));
+  settle (0.1);
+  double fit = hs_pattern_canvas_get_cell_size (win->canvas);
+  run (win, "win.zoom", g_variant_new_int32 (1));
+  ck_assert_uint_gt (hs_pattern_canvas_get_zoom (win->canvas), (guint)fit);
+  run (win, "win.zoom", g_variant_new_int32 (-1));
+  run (win, "win.zoom", g_variant_new_int32 (-1));
+  ck_assert_uint_lt (hs_pattern_canvas_get_zoom (win->canvas), (guint)fit);
+  ck_assert_uint_ge (hs_pattern_canvas_get_zoom (win->canvas), 2);
+  run (win, "win.zoom", g_variant_new_int32 (0));
+  ck_assert_uint_eq (hs_pattern_canvas_get_zoom (win->canvas), 0);
   guint colours = render_to_png (win, "window-recalled.png");
   ck_assert_uint_gt (colours, 10);
   /* reset goes back to the probe; one step advances one neuron */
