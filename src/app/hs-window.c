@@ -1093,6 +1093,12 @@ hs_window_init (HsWindow *self)
   gtk_drop_down_set_model (self->rule_dropdown, G_LIST_MODEL (rules));
   g_object_unref (rules);
   hs_pattern_canvas_set_editable (self->canvas, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->energy_plot),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Energy over recall steps"), -1);
+  gtk_accessible_update_property (
+      GTK_ACCESSIBLE (self->overlap_chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
+      _ ("Overlap of the state with each stored pattern"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->canvas),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _ ("Network state: draw with the mouse"), -1);
