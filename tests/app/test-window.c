@@ -256,6 +256,54 @@ START_TEST (test_session_reopens_as_it_was)
 }
 END_TEST
 
+/* The keyboard reaches every command of the flow: the application binds
+ * the accelerators the tooltips and README promise. */
+START_TEST (test_keyboard_shortcuts)
+{
+  HsApplication *app = hs_application_new ();
+  hs_application_setup_accels (GTK_APPLICATION (app));
+  const struct
+  {
+    const char *accel, *action;
+  } expect[] = {
+    { "<Control>t", "win.train" },
+    { "Escape", "win.cancel-training" },
+    { "<Control>k", "win.corrupt" },
+    { "space", "win.play" },
+    { "s", "win.step" },
+    { "w", "win.sweep" },
+    { "r", "win.reset" },
+    { "e", "win.finish" },
+    { "<Control>o", "win.open" },
+    { "<Control>s", "win.save-session" },
+    { "<Control>n", "win.add-pattern" },
+    { "<Control>0", "win.zoom(0)" },
+  };
+  for (gsize k = 0; k < G_N_ELEMENTS (expect); k++)
+    {
+      char **actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (app),
+                                                              expect[k].accel);
+      ck_assert_msg (actions[0] != NULL && g_str_equal (actions[0], expect[k].action),
+                     "%s -> %s, wanted %s", expect[k].accel,
+                     actions[0] ? actions[0] : "nothing", expect[k].action);
+      g_strfreev (actions);
+    }
+  /* and every one of those actions exists on the window */
+  HsWindow *win = new_window ();
+  for (gsize k = 0; k < G_N_ELEMENTS (expect); k++)
+    {
+      char *name = NULL;
+      GVariant *target = NULL;
+      ck_assert (g_action_parse_detailed_name (expect[k].action, &name, &target, NULL));
+      ck_assert_ptr_nonnull (g_action_map_lookup_action (G_ACTION_MAP (win), name + 4));
+      g_free (name);
+      g_clear_pointer (&target, g_variant_unref);
+    }
+  gtk_window_destroy (GTK_WINDOW (win));
+  g_object_unref (app);
+}
+END_TEST
+
 static Suite *
 window_suite (void)
 {
@@ -266,6 +314,7 @@ window_suite (void)
   tcase_add_test (tc, test_cancel_keeps_previous_network);
   tcase_add_test (tc, test_bad_files_and_library_editing);
   tcase_add_test (tc, test_session_reopens_as_it_was);
+  tcase_add_test (tc, test_keyboard_shortcuts);
   suite_add_tcase (s, tc);
   return s;
 }
