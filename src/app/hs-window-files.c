@@ -11,18 +11,18 @@
 #include "hf-text.h"
 #include "hs-window-private.h"
 
+/* The live threshold: n cells already averaged from the image. */
 static void
-add_image_pattern (HsWindow *self, const HfImage *img, HfError *err)
+threshold_cells (HsWindow *self, const float *cells, int8_t *s, double *used)
 {
-  int8_t *s = g_new (int8_t, (gsize)self->width * self->height);
+  gsize n = (gsize)self->width * self->height;
   gboolean otsu = gtk_check_button_get_active (self->otsu_check);
-  if (hf_image_to_pattern (
-          img, self->width, self->height, otsu ? HF_THRESHOLD_OTSU : HF_THRESHOLD_FIXED,
-          gtk_range_get_value (GTK_RANGE (self->threshold_scale)),
-          gtk_check_button_get_active (self->import_invert_check), s, NULL, err)
-      == HF_OK)
-    hf_patterns_append (self->library, s, err);
-  g_free (s);
+  gboolean invert = gtk_check_button_get_active (self->import_invert_check);
+  double t = otsu ? hf_otsu_threshold (cells, n)
+                  : gtk_range_get_value (GTK_RANGE (self->threshold_scale));
+  for (gsize k = 0; k < n; k++)
+    s[k] = ((cells[k] < t) != invert) ? 1 : -1;
+  *used = t;
 }
 
 void
@@ -30,24 +30,26 @@ hs_window_import_refresh (HsWindow *self)
 {
   if (self->import_image == NULL)
     return;
+  gsize n = (gsize)self->width * self->height;
+  if (self->import_cells == NULL || self->import_w != self->width
+      || self->import_h != self->height)
+    {
+      /* the grid changed since the image was opened: average it again */
+      g_free (self->import_cells);
+      self->import_cells = g_new (float, n);
+      self->import_w = self->width;
+      self->import_h = self->height;
+      hf_image_resample (self->import_image, self->width, self->height,
+                         self->import_cells, NULL);
+    }
   gboolean otsu = gtk_check_button_get_active (self->otsu_check);
   gtk_widget_set_sensitive (GTK_WIDGET (self->threshold_scale), !otsu);
-  int8_t *s = g_new (int8_t, (gsize)self->width * self->height);
-  double used = 0.5;
-  HfError err = { 0 };
-  if (hf_image_to_pattern (self->import_image, self->width, self->height,
-                           otsu ? HF_THRESHOLD_OTSU : HF_THRESHOLD_FIXED,
-                           gtk_range_get_value (GTK_RANGE (self->threshold_scale)),
-                           gtk_check_button_get_active (self->import_invert_check), s,
-                           &used, &err)
-      == HF_OK)
-    {
-      if (otsu)
-        gtk_range_set_value (GTK_RANGE (self->threshold_scale), used);
-      hs_window_set_probe (self, s, TRUE);
-    }
-  else
-    hs_window_show_message (self, GTK_MESSAGE_ERROR, "%s", err.message);
+  int8_t *s = g_new (int8_t, n);
+  double used;
+  threshold_cells (self, self->import_cells, s, &used);
+  if (otsu)
+    gtk_range_set_value (GTK_RANGE (self->threshold_scale), used);
+  hs_window_set_probe (self, s, TRUE);
   g_free (s);
 }
 
@@ -55,130 +57,188 @@ void
 hs_window_import_close (HsWindow *self)
 {
   g_clear_pointer (&self->import_image, hf_image_free);
+  g_clear_pointer (&self->import_cells, g_free);
   gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
 }
 
-static void
-start_import (HsWindow *self, HfImage *img, const char *name)
+/* ---- opening, in a worker ----
+ * Reading and decoding (and averaging large images onto the grid) happen
+ * in a thread; the window only applies the results, so a 36-megapixel
+ * photo does not freeze it. */
+
+typedef struct
 {
-  hf_image_free (self->import_image);
-  self->import_image = img;
-  char *label = g_strdup_printf (_ ("%s (%zu×%zu)"), name, img->width, img->height);
-  gtk_label_set_text (self->import_label, label);
-  g_free (label);
-  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
-  hs_window_import_refresh (self);
+  char *name;
+  char *error;
+  HfSession *session;
+  HfNetwork *net;
+  HfPatterns *set;
+  HfImage *image;
+  float *cells; /* image averaged onto the grid */
+} OpenItem;
+
+typedef struct
+{
+  GFile **files;
+  guint n;
+  guint width, height; /* the grid when opening started */
+  OpenItem *items;
+  guint images;
+} OpenJob;
+
+static void
+open_job_free (OpenJob *job)
+{
+  for (guint k = 0; k < job->n; k++)
+    {
+      OpenItem *it = &job->items[k];
+      g_free (it->name);
+      g_free (it->error);
+      hf_session_free (it->session);
+      hf_network_free (it->net);
+      hf_patterns_free (it->set);
+      hf_image_free (it->image);
+      g_free (it->cells);
+      g_object_unref (job->files[k]);
+    }
+  g_free (job->items);
+  g_free (job->files);
+  g_free (job);
 }
 
-void
-hs_window_open_files (HsWindow *self, GFile **files, guint n_files)
+static void
+open_item (OpenJob *job, guint k)
 {
-  g_return_if_fail (HS_IS_WINDOW (self));
-  if (hs_window_is_training (self))
+  OpenItem *it = &job->items[k];
+  char *path = g_file_get_path (job->files[k]);
+  it->name = g_file_get_basename (job->files[k]);
+  HfError err = { 0 };
+  unsigned char *data = NULL;
+  size_t len = 0;
+  if (path == NULL)
+    it->error = g_strdup_printf (_ ("%s: only local files can be opened"), it->name);
+  else if (hf_file_read (path, (size_t)1 << 31, &data, &len, &err) != HF_OK)
+    it->error = g_strdup (err.message);
+  else if (hf_session_sniff (data, len))
+    it->session = hf_session_decode (data, len, it->name, &err);
+  else if (hf_netfile_sniff (data, len))
+    it->net = hf_netfile_decode (data, len, it->name, &err);
+  else if (hf_image_sniff (data, len))
     {
-      hs_window_show_message (
-          self, GTK_MESSAGE_WARNING,
-          _ ("Wait for training to finish (or cancel it) before opening files."));
+      it->image = hf_image_decode (data, len, it->name, &err);
+      if (it->image != NULL)
+        {
+          it->cells = g_new (float, (gsize)job->width * job->height);
+          hf_image_resample (it->image, job->width, job->height, it->cells, NULL);
+        }
+    }
+  else if ((it->set = hf_text_parse ((const char *)data, len, it->name, &err)) == NULL)
+    it->error
+        = g_strdup_printf (_ ("%s is not a session, network, image or pattern file (%s)"),
+                           it->name, err.message);
+  if (it->error == NULL && !it->session && !it->net && !it->image && !it->set)
+    it->error = g_strdup (err.message);
+  job->images += it->image != NULL;
+  g_free (data);
+  g_free (path);
+}
+
+static void
+open_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  OpenJob *job = data;
+  for (guint k = 0; k < job->n; k++)
+    open_item (job, k);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+apply_item (HsWindow *self, OpenJob *job, OpenItem *it, guint *added, GString *errors)
+{
+  if (it->error != NULL)
+    {
+      g_string_append_printf (errors, "%s\n", it->error);
       return;
     }
-  GString *errors = g_string_new (NULL);
-  guint images = 0, added = 0;
-  /* count images first: one image opens the import bar, several are
-   * stored directly with the current threshold */
-  for (guint k = 0; k < n_files; k++)
+  if (it->session != NULL)
     {
-      char *path = g_file_get_path (files[k]);
-      unsigned char head[8];
-      FILE *f = path ? fopen (path, "rb") : NULL;
-      if (f != NULL)
-        {
-          size_t got = fread (head, 1, sizeof head, f);
-          images += hf_image_sniff (head, got);
-          fclose (f);
-        }
-      g_free (path);
+      hs_window_import_close (self);
+      hs_window_apply_session (self, it->session);
+      it->session = NULL;
+      hs_window_show_message (self, GTK_MESSAGE_INFO, _ ("Opened the session %s."),
+                              it->name);
     }
-  for (guint k = 0; k < n_files; k++)
+  else if (it->net != NULL)
     {
-      char *path = g_file_get_path (files[k]);
-      char *name = g_file_get_basename (files[k]);
-      HfError err = { 0 };
-      unsigned char *data = NULL;
-      size_t len = 0;
-      if (path == NULL)
-        g_string_append_printf (errors, _ ("%s: only local files can be opened\n"), name);
-      else if (hf_file_read (path, hf_netfile_size (HF_MAX_NEURONS), &data, &len, &err)
-               != HF_OK)
-        g_string_append_printf (errors, "%s\n", err.message);
-      else if (hf_session_sniff (data, len))
+      HfNetwork *net = it->net;
+      it->net = NULL;
+      hs_window_import_close (self);
+      hs_window_set_grid (self, (guint)net->width, (guint)net->height);
+      hs_window_library_changed (self);
+      char *text
+          = g_strdup_printf (_ ("Opened network %s: %s, %zu neurons, trained on %zu "
+                                "patterns (%zu stored)."),
+                             it->name, net->summary.rule, net->n, net->summary.patterns,
+                             net->summary.stored);
+      gtk_label_set_text (self->train_result, text);
+      g_free (text);
+      hs_window_set_network (self, net);
+    }
+  else if (it->set != NULL)
+    {
+      hs_window_import_close (self);
+      hs_window_set_library (self, it->set);
+      it->set = NULL;
+      if (self->library->m > 0)
+        hs_window_set_probe (self, hf_patterns_get (self->library, 0), TRUE);
+    }
+  else if (it->image != NULL && job->width == self->width && job->height == self->height)
+    {
+      if (job->images == 1)
         {
-          HfSession *ss = hf_session_decode (data, len, name, &err);
-          if (ss == NULL)
-            g_string_append_printf (errors, "%s\n", err.message);
-          else
-            {
-              hs_window_import_close (self);
-              hs_window_apply_session (self, ss);
-              hs_window_show_message (self, GTK_MESSAGE_INFO,
-                                      _ ("Opened the session %s."), name);
-            }
-        }
-      else if (hf_netfile_sniff (data, len))
-        {
-          HfNetwork *net = hf_netfile_decode (data, len, name, &err);
-          if (net == NULL)
-            g_string_append_printf (errors, "%s\n", err.message);
-          else
-            {
-              hs_window_import_close (self);
-              hs_window_set_grid (self, (guint)net->width, (guint)net->height);
-              hs_window_library_changed (self);
-              char *text
-                  = g_strdup_printf (_ ("Opened network %s: %s, %zu neurons, trained on "
-                                        "%zu patterns (%zu stored)."),
-                                     name, net->summary.rule, net->n,
-                                     net->summary.patterns, net->summary.stored);
-              gtk_label_set_text (self->train_result, text);
-              g_free (text);
-              hs_window_set_network (self, net);
-            }
-        }
-      else if (hf_image_sniff (data, len))
-        {
-          HfImage *img = hf_image_decode (data, len, name, &err);
-          if (img == NULL)
-            g_string_append_printf (errors, "%s\n", err.message);
-          else if (images == 1)
-            start_import (self, img, name);
-          else
-            {
-              add_image_pattern (self, img, &err);
-              if (err.code != HF_OK)
-                g_string_append_printf (errors, "%s: %s\n", name, err.message);
-              else
-                added++;
-              hf_image_free (img);
-            }
+          /* one image: the import bar, with a live threshold */
+          hf_image_free (self->import_image);
+          g_free (self->import_cells);
+          self->import_image = it->image;
+          self->import_cells = it->cells;
+          self->import_w = job->width;
+          self->import_h = job->height;
+          it->image = NULL;
+          it->cells = NULL;
+          char *label
+              = g_strdup_printf (_ ("%s (%zu×%zu)"), it->name, self->import_image->width,
+                                 self->import_image->height);
+          gtk_label_set_text (self->import_label, label);
+          g_free (label);
+          gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
+          hs_window_import_refresh (self);
         }
       else
         {
-          HfPatterns *set = hf_text_parse ((const char *)data, len, name, &err);
-          if (set == NULL)
-            g_string_append_printf (
-                errors, _ ("%s is not a network, image or pattern file (%s)\n"), name,
-                err.message);
-          else
-            {
-              hs_window_import_close (self);
-              hs_window_set_library (self, set);
-              if (self->library->m > 0)
-                hs_window_set_probe (self, hf_patterns_get (self->library, 0), TRUE);
-            }
+          /* several: stored at once with the current threshold */
+          int8_t *s = g_new (int8_t, (gsize)self->width * self->height);
+          double used;
+          threshold_cells (self, it->cells, s, &used);
+          hf_patterns_append (self->library, s, NULL);
+          g_free (s);
+          (*added)++;
         }
-      g_free (data);
-      g_free (path);
-      g_free (name);
     }
+  else if (it->image != NULL)
+    g_string_append_printf (
+        errors, _ ("%s: the grid size changed while it was opening\n"), it->name);
+}
+
+static void
+open_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  HsWindow *self = HS_WINDOW (source);
+  OpenJob *job = g_task_get_task_data (G_TASK (result));
+  self->opening = FALSE;
+  GString *errors = g_string_new (NULL);
+  guint added = 0;
+  for (guint k = 0; k < job->n; k++)
+    apply_item (self, job, &job->items[k], &added, errors);
   if (added > 0)
     hs_window_library_changed (self);
   if (errors->len > 0)
@@ -188,6 +248,42 @@ hs_window_open_files (HsWindow *self, GFile **files, guint n_files)
                               _ ("Could not open everything:\n%s"), errors->str);
     }
   g_string_free (errors, TRUE);
+  hs_window_update_actions (self);
+}
+
+void
+hs_window_open_files (HsWindow *self, GFile **files, guint n_files)
+{
+  g_return_if_fail (HS_IS_WINDOW (self));
+  if (hs_window_is_training (self) || self->opening)
+    {
+      hs_window_show_message (
+          self, GTK_MESSAGE_WARNING,
+          _ ("Wait for training (or the files being opened) to finish before "
+             "opening files."));
+      return;
+    }
+  OpenJob *job = g_new0 (OpenJob, 1);
+  job->n = n_files;
+  job->files = g_new (GFile *, n_files);
+  for (guint k = 0; k < n_files; k++)
+    job->files[k] = g_object_ref (files[k]);
+  job->items = g_new0 (OpenItem, n_files);
+  job->width = self->width;
+  job->height = self->height;
+  self->opening = TRUE;
+  hs_window_update_actions (self);
+  /* the task holds a reference on the window until it is applied */
+  GTask *task = g_task_new (self, NULL, open_done, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify)open_job_free);
+  g_task_run_in_thread (task, open_thread);
+  g_object_unref (task);
+}
+
+gboolean
+hs_window_is_opening (HsWindow *self)
+{
+  return self->opening;
 }
 
 /* ---- dialogs ---- */

@@ -57,6 +57,9 @@ struct _HsWindow
   gulong corrupt_seed;
   gboolean stale; /* the library changed since the network was trained */
   HfImage *import_image;
+  float *import_cells; /* the image averaged onto the grid, for the live threshold */
+  guint import_w, import_h;
+  gboolean opening;      /* files are being read in a worker */
   gboolean setting_size; /* the size dropdown is being set by code */
 
   /* playing */
@@ -103,3 +106,4 @@ void hs_window_apply_session (HsWindow *self, HfSession *session);
 void hs_window_export_png_dialog (HsWindow *self);
 void hs_window_import_refresh (HsWindow *self);
 void hs_window_import_close (HsWindow *self);
+gboolean hs_window_is_opening (HsWindow *self);

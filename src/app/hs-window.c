@@ -69,7 +69,7 @@ hs_window_update_actions (HsWindow *self)
   set_enabled (self, "add-pattern", !training);
   set_enabled (self, "load-sample", !training);
   set_enabled (self, "random-patterns", !training);
-  set_enabled (self, "open", !training);
+  set_enabled (self, "open", !training && !self->opening);
   gtk_widget_set_sensitive (GTK_WIDGET (self->size_dropdown), !training);
 }
 
@@ -1006,6 +1006,7 @@ hs_window_finalize (GObject *object)
   hf_network_free (self->net);
   hf_patterns_free (self->library);
   hf_image_free (self->import_image);
+  g_free (self->import_cells);
   g_free (self->probe);
   g_free (self->source);
   g_free (self->overlaps);

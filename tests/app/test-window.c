@@ -20,6 +20,12 @@ not_training (HsWindow *w)
   return !hs_window_is_training (w);
 }
 static gboolean
+not_opening (HsWindow *w)
+{
+  return !hs_window_is_opening (w);
+}
+
+static gboolean
 not_playing (HsWindow *w)
 {
   return !w->playing;
@@ -189,6 +195,7 @@ START_TEST (test_bad_files_and_library_editing)
       = { g_file_new_for_path ("garbage.hfnet"), g_file_new_for_path ("broken.png") };
   size_t m = win->library->m;
   hs_window_open_files (win, files, 2);
+  ck_assert (wait_for (not_opening, win, 30));
   ck_assert (gtk_info_bar_get_revealed (win->banner));
   const char *msg = gtk_label_get_text (win->banner_label);
   ck_assert_ptr_nonnull (strstr (msg, "garbage.hfnet: truncated header"));
@@ -203,6 +210,7 @@ START_TEST (test_bad_files_and_library_editing)
   ck_assert_int_eq (hf_png_save_pattern ("half.png", s, 8, 8, 4, NULL), HF_OK);
   GFile *png = g_file_new_for_path ("half.png");
   hs_window_open_files (win, &png, 1);
+  ck_assert (wait_for (not_opening, win, 30));
   g_object_unref (png);
   ck_assert (gtk_revealer_get_reveal_child (win->import_revealer));
   ck_assert_int_eq (win->probe[0], 1);
@@ -242,6 +250,7 @@ START_TEST (test_session_reopens_as_it_was)
   HsWindow *other = new_window ();
   GFile *file = g_file_new_for_path ("lesson.hfsession");
   hs_window_open_files (other, &file, 1);
+  ck_assert (wait_for (not_opening, other, 30));
   g_object_unref (file);
   ck_assert_uint_eq (other->library->m, win->library->m);
   ck_assert_mem_eq (other->library->data, win->library->data, win->library->m * 256);
