@@ -1,8 +1,10 @@
 /* Tests of hf-patterns.c and hf-network.c, and of the +-1 / 0-1
  * conventions (docs/conventions.md). */
+#include <dlfcn.h>
 #include <string.h>
 
 #include "../hf-check.h"
+#include "hf-blas.h"
 #include "hf-network.h"
 #include "hf-patterns.h"
 
@@ -200,6 +202,26 @@ START_TEST (test_count_fixed)
 }
 END_TEST
 
+/* Debian's libgsl itself needs libgslcblas, so both are loaded; every
+ * cblas_* call must still bind to OpenBLAS, a direct dependency that the
+ * dynamic linker searches first. */
+START_TEST (test_cblas_is_openblas)
+{
+  /* dlsym in the global scope returns exactly the definition calls bind to */
+  const char *names[] = { "cblas_sgemm", "cblas_ssyr2k", "cblas_saxpy", "cblas_dtrsm" };
+  for (size_t k = 0; k < 4; k++)
+    {
+      void *sym = dlsym (RTLD_DEFAULT, names[k]);
+      Dl_info info;
+      ck_assert_ptr_nonnull (sym);
+      ck_assert (dladdr (sym, &info) != 0);
+      ck_assert_msg (strstr (info.dli_fname, "openblas") != NULL, "%s comes from %s",
+                     names[k], info.dli_fname);
+    }
+  ck_assert_ptr_nonnull (strstr (openblas_get_config (), "OpenBLAS"));
+}
+END_TEST
+
 static Suite *
 network_suite (void)
 {
@@ -212,6 +234,7 @@ network_suite (void)
   tcase_add_test (tc, test_energy_and_fields);
   tcase_add_test (tc, test_zero_one_convention);
   tcase_add_test (tc, test_count_fixed);
+  tcase_add_test (tc, test_cblas_is_openblas);
   suite_add_tcase (s, tc);
   return s;
 }
