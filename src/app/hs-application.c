@@ -98,6 +98,16 @@ hs_application_startup (GApplication *app)
 }
 
 static void
+hs_application_shutdown (GApplication *app)
+{
+  /* Windows are gone and their training cancelled; let the workers leave
+   * OpenBLAS before exit runs its handlers (they would deadlock). */
+  if (!hs_window_wait_for_workers (30.0))
+    g_warning ("a training worker did not stop in 30 s");
+  G_APPLICATION_CLASS (hs_application_parent_class)->shutdown (app);
+}
+
+static void
 hs_application_activate (GApplication *app)
 {
   GtkWindow *win = gtk_application_get_active_window (GTK_APPLICATION (app));
@@ -120,6 +130,7 @@ hs_application_class_init (HsApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
   app_class->startup = hs_application_startup;
   app_class->activate = hs_application_activate;
+  app_class->shutdown = hs_application_shutdown;
   app_class->open = hs_application_open;
 }
 

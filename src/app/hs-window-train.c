@@ -9,9 +9,15 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <stdio.h>
 
 #include "hs-window-private.h"
+
+/* Workers still running, across windows: the application waits for them
+ * at shutdown, because OpenBLAS's exit handler joins its thread pool and
+ * would hang if a worker were still inside a BLAS call. */
+static gint running_workers;
 
 struct _HsTrainJob
 {
@@ -47,6 +53,7 @@ train_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancell
     {
       job->status = job->err.code;
       g_task_return_boolean (task, FALSE);
+      g_atomic_int_dec_and_test (&running_workers);
       return;
     }
   HfTrainer *t = hf_trainer_new (job->net, job->D, &job->opts, &job->err);
@@ -54,6 +61,7 @@ train_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancell
     {
       job->status = job->err.code;
       g_task_return_boolean (task, FALSE);
+      g_atomic_int_dec_and_test (&running_workers);
       return;
     }
   hf_trainer_set_cancel_flag (t, &job->cancel);
@@ -81,6 +89,7 @@ train_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancell
   job->status = st;
   hf_trainer_free (t);
   g_task_return_boolean (task, st == HF_OK);
+  g_atomic_int_dec_and_test (&running_workers);
 }
 
 static double
@@ -89,10 +98,14 @@ progress_fraction (const HsTrainJob *job)
   const HfTrainProgress *p = &job->progress;
   double by_iter
       = p->max_iterations ? (double)p->iteration / (double)p->max_iterations : 0;
-  double by_stable = p->unstable != (size_t)-1 && job->D->m
-                         ? 1.0 - (double)p->unstable / (double)job->D->m
-                         : 0;
-  return CLAMP (MAX (by_iter, by_stable), 0.0, 1.0);
+  if (p->unstable == (size_t)-1 || job->D->m == 0)
+    return CLAMP (by_iter, 0.0, 1.0);
+  double stable = 1.0 - (double)p->unstable / (double)job->D->m;
+  /* MPF goes on after every pattern is stable, until the margin is
+   * reached: count that half of the way too. */
+  if (isfinite (p->min_stability) && job->opts.margin > 0)
+    stable = 0.5 * stable + 0.5 * CLAMP (p->min_stability / job->opts.margin, 0.0, 1.0);
+  return CLAMP (MAX (by_iter, stable), 0.0, 1.0);
 }
 
 static gboolean
@@ -188,6 +201,7 @@ hs_window_train (HsWindow *self)
   gtk_progress_bar_set_text (self->train_progress, _ ("Training…"));
   gtk_label_set_text (self->train_result, "");
   self->progress_source = g_timeout_add (100, on_progress_timeout, self);
+  g_atomic_int_inc (&running_workers);
   GTask *task = g_task_new (NULL, NULL, train_done, job);
   g_task_set_task_data (task, job, (GDestroyNotify)job_free);
   g_task_run_in_thread (task, train_thread);
@@ -217,4 +231,13 @@ hs_window_train_dispose (HsWindow *self)
     self->job->cancel = 1;
   self->job = NULL;
   g_clear_handle_id (&self->progress_source, g_source_remove);
+}
+
+gboolean
+hs_window_wait_for_workers (double seconds)
+{
+  gint64 end = g_get_monotonic_time () + (gint64)(seconds * 1e6);
+  while (g_atomic_int_get (&running_workers) > 0 && g_get_monotonic_time () < end)
+    g_usleep (5000);
+  return g_atomic_int_get (&running_workers) == 0;
 }

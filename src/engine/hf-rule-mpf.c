@@ -390,6 +390,7 @@ mpf_iterate (HfTrainer *t, HfError *err)
   t->progress.objective = f;
   t->progress.gradient_norm = gnorm;
   t->progress.unstable = w->last_unstable;
+  t->progress.min_stability = w->last_min_stability;
   t->progress.blas_seconds = w->blas_seconds;
   t->progress.blas_flops = w->blas_flops;
   bool margin_ok = t->opts.margin > 0.0 && w->last_min_stability >= t->opts.margin;

@@ -68,6 +68,8 @@ typedef struct
   double objective;     /* MPF: K / (m n); PER: unstable bits of the last epoch */
   double gradient_norm; /* MPF: |grad|_inf */
   size_t unstable;      /* patterns that are not (yet) fixed points, -1 unknown */
+  double
+      min_stability; /* MPF, MPF online: smallest s_i h_i over the terms (NAN: unknown) */
   bool finished;
   bool converged;      /* the rule's own success test held */
   double blas_seconds; /* MPF: wall time inside the dense products */

@@ -175,10 +175,17 @@ START_TEST (test_cancel_keeps_previous_network)
   run (win, "win.invert", NULL);
   run (win, "win.cancel-training", NULL);
   ck_assert (wait_for (not_training, win, 30));
+  ck_assert (hs_window_wait_for_workers (30.0));
   ck_assert_ptr_null (win->net);
   ck_assert (gtk_info_bar_get_revealed (win->banner));
   ck_assert_ptr_nonnull (strstr (gtk_label_get_text (win->banner_label), "cancelled"));
+  /* closing the window in the middle of training cancels it, and the
+   * worker stops promptly (the application waits for this at quit) */
+  run (win, "win.train", NULL);
+  settle (0.3);
+  ck_assert (hs_window_is_training (win));
   gtk_window_destroy (GTK_WINDOW (win));
+  ck_assert (hs_window_wait_for_workers (30.0));
 }
 END_TEST
 
