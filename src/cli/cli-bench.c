@@ -247,6 +247,8 @@ mpf_case (size_t n, size_t m, HfMinimizer which, unsigned long seed, bool print,
   return wall;
 }
 
+static void bench_mpf (double peak);
+
 static void
 bench_rules (size_t trials)
 {
@@ -285,6 +287,14 @@ bench_rules (size_t trials)
     }
   free (rows);
 
+  bench_mpf (peak);
+  gsl_rng_free (rng);
+}
+
+/* MPF at n = 1024 and 2048 with both minimisers, and its scaling. */
+static void
+bench_mpf (double peak)
+{
   mpf_case (1024, 256, HF_MINIMIZER_LBFGS, 5, true, peak);
   mpf_case (1024, 256, HF_MINIMIZER_GSL_BFGS2, 5, true, peak);
   mpf_case (2048, 512, HF_MINIMIZER_LBFGS, 5, true, peak);
@@ -312,7 +322,16 @@ bench_rules (size_t trials)
     }
   double slope = (cnt * sxy - sx * sy) / (cnt * sxx - sx * sx);
   printf ("  fitted exponent over n = 256..2048: time ~ n^%.2f (paper: n^2.5)\n", slope);
+}
+
+static double
+peak_gflops (void)
+{
+  gsl_rng *rng = gsl_rng_alloc (gsl_rng_mt19937);
+  gsl_rng_set (rng, 7);
+  double t = ref_sgemm (2048, 2048, rng);
   gsl_rng_free (rng);
+  return 2.0 * 2048.0 * 2048 * 2048 / t / 1e9;
 }
 
 int
@@ -323,10 +342,11 @@ cli_bench (int argc, char **argv)
   if (strcmp (what, "--help") == 0 || strcmp (what, "-h") == 0)
     {
       printf (
-          "Usage: hopfield bench [core|rules|all] [TRIALS]\n"
+          "Usage: hopfield bench [core|rules|mpf|all] [TRIALS]\n"
           "Benchmarks with fixed seeds. core: Hebbian training, sweeps and recall\n"
           "against sgemv/sgemm references; rules: the paper's Fig. 2 timing at n = 64\n"
-          "(TRIALS trials, default 5), MPF at n = 1024 and its scaling.\n");
+          "(TRIALS trials, default 5), then MPF at n = 1024 and 2048 and its\n"
+          "scaling (mpf: only those).\n");
       return 0;
     }
   if (argc >= 3 && (!cli_parse_ulong (argv[2], &trials) || trials == 0))
@@ -335,12 +355,18 @@ cli_bench (int argc, char **argv)
     bench_core ();
   else if (strcmp (what, "rules") == 0)
     bench_rules (trials);
+  else if (strcmp (what, "mpf") == 0)
+    {
+      double peak = peak_gflops ();
+      printf ("== mpf\nreference  sgemm 2048^3: %.1f GFLOP/s\n", peak);
+      bench_mpf (peak);
+    }
   else if (strcmp (what, "all") == 0)
     {
       bench_core ();
       bench_rules (trials);
     }
   else
-    return cli_fail (EXIT_USAGE, "unknown benchmark '%s' (core, rules, all)", what);
+    return cli_fail (EXIT_USAGE, "unknown benchmark '%s' (core, rules, mpf, all)", what);
   return 0;
 }

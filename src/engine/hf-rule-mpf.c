@@ -23,6 +23,7 @@ typedef struct
   double last_min_stability;
   size_t last_unstable;
   double blas_seconds, blas_flops;
+  size_t evaluations; /* every objective evaluation, whoever asked for it */
   const volatile int *cancel;
   HfLbfgs *lbfgs;
   gsl_multimin_fdfminimizer *gsl;
@@ -331,7 +332,6 @@ mpf_start (HfTrainer *t, HfError *err)
       if (rc != GSL_SUCCESS)
         return hf_error_set (err, HF_ENUMERIC, "the GSL minimiser could not start: %s",
                              gsl_strerror (rc));
-      t->progress.evaluations = 1;
     }
   else
     {
@@ -341,9 +341,9 @@ mpf_start (HfTrainer *t, HfError *err)
       st = hf_lbfgs_set (w->lbfgs, w->x0, w->eval, w, err);
       if (st != HF_OK)
         return st;
-      t->progress.evaluations = 1;
     }
   t->progress.objective = 1.0;
+  t->progress.evaluations = w->evaluations;
   return HF_OK;
 }
 
@@ -368,7 +368,6 @@ mpf_iterate (HfTrainer *t, HfError *err)
        * again for the stability statistics. */
       double fx;
       w->eval (x, &fx, w->gscratch, w);
-      t->progress.evaluations++;
       st = rc == GSL_SUCCESS ? HF_OK : rc == GSL_ENOPROG ? HF_DONE : HF_ENUMERIC;
       if (st == HF_ENUMERIC)
         hf_error_set (err, st, "the GSL minimiser failed: %s", gsl_strerror (rc));
@@ -379,8 +378,8 @@ mpf_iterate (HfTrainer *t, HfError *err)
       x = hf_lbfgs_x (w->lbfgs);
       f = hf_lbfgs_f (w->lbfgs);
       gnorm = hf_lbfgs_gnorm_inf (w->lbfgs);
-      t->progress.evaluations = hf_lbfgs_evaluations (w->lbfgs);
     }
+  t->progress.evaluations = w->evaluations;
   if (st != HF_OK && st != HF_DONE)
     return st;
   if (!isfinite (f))
