@@ -235,6 +235,8 @@ open_done (GObject *source, GAsyncResult *result, gpointer data)
   HsWindow *self = HS_WINDOW (source);
   OpenJob *job = g_task_get_task_data (G_TASK (result));
   self->opening = FALSE;
+  if (self->canvas == NULL)
+    return; /* the window was closed while the files were being read */
   GString *errors = g_string_new (NULL);
   guint added = 0;
   for (guint k = 0; k < job->n; k++)

@@ -404,11 +404,18 @@ hf_recall_sweep (HfRecall *r, size_t *flips)
     hf_recall_step (r, NULL);
   else
     {
+      /* Finish the current sweep: steps until the sweep counter turns
+       * over (a step may skip clamped neurons, so counting steps would
+       * overshoot into the next sweep). */
       HfEvent ev;
-      /* Finish the current sweep: from pos to the end of the order. */
-      size_t left = r->n - r->pos;
-      for (size_t k = 0; k < left; k++)
-        async_step (r, &ev);
+      size_t sweeps = r->sweeps;
+      while (r->n_free > 0 && r->sweeps == sweeps)
+        {
+          if (is_clamped (r, r->order[r->pos]))
+            advance (r); /* skipped here, so the sweep stops at its end */
+          else
+            async_step (r, &ev);
+        }
     }
   if (flips != NULL)
     *flips = r->flips - before;

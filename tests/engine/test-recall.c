@@ -264,6 +264,16 @@ START_TEST (test_tie_rules_and_clamp)
   ck_assert_int_eq (hf_recall_state (r)[1], -1);
   for (size_t i = 2; i < n; i++)
     ck_assert_int_eq (hf_recall_state (r)[i], 1);
+  /* a sweep ends exactly at the sweep boundary, even when the last
+   * neurons of the order are clamped and get skipped */
+  uint8_t tail[6] = { 0, 0, 0, 0, 1, 1 };
+  hf_recall_set_clamp (r, tail);
+  hf_recall_set_state (r, s, NULL);
+  hf_recall_sweep (r, NULL);
+  ck_assert_uint_eq (hf_recall_sweeps (r), 1);
+  ck_assert_uint_eq (hf_recall_steps (r), 6);
+  ck_assert_uint_eq (hf_recall_next_neuron (r), 0);
+  hf_recall_set_clamp (r, clamp);
   int8_t bad[6] = { 1, 0, 1, 1, 1, 1 };
   ck_assert_int_eq (hf_recall_set_state (r, bad, NULL), HF_EINVAL);
   hf_recall_free (r);
