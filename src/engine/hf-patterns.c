@@ -186,23 +186,15 @@ hf_state_flip_k (int8_t *s, size_t n, size_t k, gsl_rng *rng, HfError *err)
 {
   if (k > n)
     return hf_error_set (err, HF_EINVAL, "cannot flip %zu bits of %zu", k, n);
-  /* Floyd's algorithm picks k distinct indices without an n-sized buffer
-   * when k is small; for large k a partial Fisher-Yates over indices is
-   * simpler and also exact. */
-  size_t *idx = malloc (n * sizeof *idx);
-  if (idx == NULL)
-    return hf_error_set (err, HF_ENOMEM, "out of memory");
-  for (size_t i = 0; i < n; i++)
-    idx[i] = i;
-  for (size_t i = 0; i < k; i++)
-    {
-      size_t j = i + gsl_rng_uniform_int (rng, n - i);
-      size_t t = idx[i];
-      idx[i] = idx[j];
-      idx[j] = t;
-      s[idx[i]] = (int8_t)-s[idx[i]];
-    }
-  free (idx);
+  /* Selection sampling (Knuth's Algorithm S): each of the C(n, k) subsets
+   * is equally likely, in one pass and without allocating. */
+  size_t chosen = 0;
+  for (size_t i = 0; i < n && chosen < k; i++)
+    if ((double)(n - i) * gsl_rng_uniform (rng) < (double)(k - chosen))
+      {
+        s[i] = (int8_t)-s[i];
+        chosen++;
+      }
   return HF_OK;
 }
 

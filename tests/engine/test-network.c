@@ -24,6 +24,19 @@ START_TEST (test_flip_exactly_k)
   hf_state_flip_fraction (b, 100, 0.305, rng, NULL);
   ck_assert_uint_eq (hf_hamming (a, b, 100), 31);
   ck_assert_int_eq (hf_state_flip_fraction (b, 100, 1.5, rng, NULL), HF_EINVAL);
+  /* every position is equally likely: k/n of 20000 draws each (3 sigma) */
+  int count[10] = { 0 };
+  for (int t = 0; t < 20000; t++)
+    {
+      int8_t x[10];
+      memset (x, 1, sizeof x);
+      hf_state_flip_k (x, 10, 3, rng, NULL);
+      for (int i = 0; i < 10; i++)
+        count[i] += x[i] < 0;
+    }
+  for (int i = 0; i < 10; i++)
+    ck_assert_msg (abs (count[i] - 6000) < 200, "position %d flipped %d times", i,
+                   count[i]);
   gsl_rng_free (rng);
 }
 END_TEST
