@@ -18,7 +18,6 @@ struct HfLbfgs
   double f, ft;
   HfFdf fdf;
   void *user;
-  size_t evals, iters;
 };
 
 HfLbfgs *
@@ -81,7 +80,6 @@ eval_trial (HfLbfgs *s, double step, HfError *err)
   cblas_dcopy (n, s->x, 1, s->xt, 1);
   cblas_daxpy (n, step, s->d, 1, s->xt, 1);
   HfStatus st = s->fdf (s->xt, &s->ft, s->gt, s->user);
-  s->evals++;
   if (st != HF_OK)
     return st == HF_ECANCELLED
                ? hf_error_set (err, st, "training was cancelled")
@@ -97,10 +95,8 @@ hf_lbfgs_set (HfLbfgs *s, const double *x0, HfFdf fdf, void *user, HfError *err)
   s->fdf = fdf;
   s->user = user;
   s->stored = s->head = 0;
-  s->evals = s->iters = 0;
   memcpy (s->x, x0, s->dim * sizeof (double));
   HfStatus st = fdf (s->x, &s->f, s->g, user);
-  s->evals++;
   if (st != HF_OK)
     return hf_error_set (err, st, "the objective could not be evaluated at the start");
   if (!isfinite (s->f))
@@ -256,7 +252,6 @@ hf_lbfgs_iterate (HfLbfgs *s, HfError *err)
   s->gt = t;
   bool moved = s->ft < s->f;
   s->f = s->ft;
-  s->iters++;
   return moved ? HF_OK : HF_DONE;
 }
 
@@ -264,11 +259,6 @@ const double *
 hf_lbfgs_x (const HfLbfgs *s)
 {
   return s->x;
-}
-const double *
-hf_lbfgs_gradient (const HfLbfgs *s)
-{
-  return s->g;
 }
 double
 hf_lbfgs_f (const HfLbfgs *s)
@@ -279,14 +269,4 @@ double
 hf_lbfgs_gnorm_inf (const HfLbfgs *s)
 {
   return fabs (s->g[cblas_idamax ((int)s->dim, s->g, 1)]);
-}
-size_t
-hf_lbfgs_evaluations (const HfLbfgs *s)
-{
-  return s->evals;
-}
-size_t
-hf_lbfgs_iterations (const HfLbfgs *s)
-{
-  return s->iters;
 }

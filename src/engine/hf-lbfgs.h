@@ -24,8 +24,5 @@ HfStatus hf_lbfgs_set (HfLbfgs *s, const double *x0, HfFdf fdf, void *user, HfEr
  * more (converged to rounding); an error status otherwise. */
 HfStatus hf_lbfgs_iterate (HfLbfgs *s, HfError *err);
 const double *hf_lbfgs_x (const HfLbfgs *s);
-const double *hf_lbfgs_gradient (const HfLbfgs *s);
 double hf_lbfgs_f (const HfLbfgs *s);
 double hf_lbfgs_gnorm_inf (const HfLbfgs *s);
-size_t hf_lbfgs_evaluations (const HfLbfgs *s);
-size_t hf_lbfgs_iterations (const HfLbfgs *s);

@@ -80,15 +80,6 @@ hf_network_assign (HfNetwork *dst, const HfNetwork *src, HfError *err)
   return HF_OK;
 }
 
-HfNetwork *
-hf_network_copy (const HfNetwork *src, HfError *err)
-{
-  HfNetwork *net = hf_network_new (src->width, src->height, err);
-  if (net != NULL)
-    hf_network_assign (net, src, err);
-  return net;
-}
-
 void
 hf_network_clear (HfNetwork *net)
 {

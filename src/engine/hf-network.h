@@ -44,7 +44,6 @@ typedef struct
 /* Bytes a network of n neurons needs, to be checked before allocating. */
 size_t hf_network_bytes (size_t n);
 HfNetwork *hf_network_new (size_t width, size_t height, HfError *err);
-HfNetwork *hf_network_copy (const HfNetwork *src, HfError *err);
 HfStatus hf_network_assign (HfNetwork *dst, const HfNetwork *src, HfError *err);
 void hf_network_free (HfNetwork *net);
 void hf_network_clear (HfNetwork *net);

@@ -172,15 +172,6 @@ hf_patterns_find (const HfPatterns *set, const int8_t *x)
   return -1;
 }
 
-bool
-hf_patterns_valid (const HfPatterns *set)
-{
-  for (size_t i = 0; i < set->m * set->n; i++)
-    if (set->data[i] != 1 && set->data[i] != -1)
-      return false;
-  return true;
-}
-
 HfStatus
 hf_state_flip_k (int8_t *s, size_t n, size_t k, gsl_rng *rng, HfError *err)
 {

@@ -50,8 +50,6 @@ HfStatus hf_patterns_add_random (HfPatterns *set, size_t count, double p_on, gsl
                                  HfError *err);
 /* Index of the first pattern equal to x, or -1. */
 long hf_patterns_find (const HfPatterns *set, const int8_t *x);
-/* True when every value is +1 or -1. */
-bool hf_patterns_valid (const HfPatterns *set);
 
 /* Single states. */
 HfStatus hf_state_flip_k (int8_t *s, size_t n, size_t k, gsl_rng *rng, HfError *err);
