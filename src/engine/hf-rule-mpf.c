@@ -420,6 +420,7 @@ const HfRuleVtable hf_rule_mpf_vt = { mpf_start, mpf_iterate, mpf_free };
 typedef struct
 {
   float *xi, *h, *e;
+  float *S, *H; /* m x n: the patterns as floats, and their fields at an epoch's end */
   size_t *order;
   size_t pos;
 } MpfOnline;
@@ -436,8 +437,10 @@ online_start (HfTrainer *t, HfError *err)
       o->h = malloc (n * sizeof (float));
       o->e = malloc (n * sizeof (float));
       o->order = malloc (m * sizeof (size_t));
+      o->S = hf_patterns_to_float (t->D);
+      o->H = malloc (m * n * sizeof (float));
     }
-  if (o == NULL || !o->xi || !o->h || !o->e || !o->order)
+  if (o == NULL || !o->xi || !o->h || !o->e || !o->order || !o->S || !o->H)
     return hf_error_set (err, HF_ENOMEM, "out of memory");
   for (size_t p = 0; p < m; p++)
     o->order[p] = p;
@@ -480,14 +483,7 @@ online_iterate (HfTrainer *t, HfError *err)
   o->pos = 0;
   t->progress.epoch++;
   gsl_ran_shuffle (t->rng, o->order, m, sizeof (size_t));
-  float *S = hf_patterns_to_float (t->D);
-  float *H = malloc (m * n * sizeof (float));
-  if (S == NULL || H == NULL)
-    {
-      free (S);
-      free (H);
-      return hf_error_set (err, HF_ENOMEM, "out of memory");
-    }
+  float *S = o->S, *H = o->H;
   for (size_t p = 0; p < m; p++)
     memcpy (H + p * n, net->theta, n * sizeof (float));
   cblas_sgemm (CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)m, (int)n, (int)n, 1.0f, S,
@@ -506,8 +502,6 @@ online_iterate (HfTrainer *t, HfError *err)
         }
       unstable += bad;
     }
-  free (S);
-  free (H);
   t->progress.objective = sum / (double)(m * n);
   t->progress.unstable = unstable;
   snprintf (t->progress.message, sizeof t->progress.message,
@@ -534,6 +528,8 @@ online_free (HfTrainer *t)
   free (o->h);
   free (o->e);
   free (o->order);
+  free (o->S);
+  free (o->H);
   free (o);
 }
 
