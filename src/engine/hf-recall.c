@@ -512,3 +512,143 @@ hf_outcome_kind_name (HfOutcomeKind kind)
     }
   return "unknown";
 }
+
+bool
+hf_recall_advance_to (HfRecall *r, size_t steps, HfEvent *last)
+{
+  HfEvent local;
+  HfEvent *ev = last != NULL ? last : &local;
+  if (r->steps >= steps)
+    return r->steps == steps;
+  while (r->steps < steps)
+    {
+      memset (ev, 0, sizeof *ev);
+      if (r->mode == HF_UPDATE_SYNC)
+        sync_step (r, ev);
+      else if (r->n_free == 0)
+        return false;
+      else if (is_clamped (r, r->order[r->pos]))
+        {
+          /* the visit of a clamped neuron: a step that changes nothing */
+          ev->neuron = SIZE_MAX;
+          ev->energy = r->energy;
+          advance (r);
+        }
+      else
+        async_step (r, ev);
+    }
+  return true;
+}
+
+struct HfRecallSnapshot
+{
+  struct HfRecall copy; /* scalars; the pointers below are the snapshot's own */
+  size_t bytes;
+};
+
+void
+hf_recall_snapshot_free (HfRecallSnapshot *snap)
+{
+  if (snap == NULL)
+    return;
+  free (snap->copy.s);
+  free (snap->copy.back);
+  free (snap->copy.h);
+  free (snap->copy.order);
+  free (snap->copy.clamp);
+  if (snap->copy.rng)
+    gsl_rng_free (snap->copy.rng);
+  free (snap);
+}
+
+HfRecallSnapshot *
+hf_recall_snapshot (const HfRecall *r, HfError *err)
+{
+  size_t n = r->n;
+  HfRecallSnapshot *snap = calloc (1, sizeof *snap);
+  if (snap == NULL)
+    goto oom;
+  snap->copy = *r;
+  snap->copy.s = malloc (n);
+  snap->copy.back = r->mode == HF_UPDATE_SYNC ? malloc (n) : NULL;
+  snap->copy.h = malloc (n * sizeof (float));
+  snap->copy.order = malloc (n * sizeof (size_t));
+  snap->copy.clamp = r->clamp != NULL ? malloc (n) : NULL;
+  snap->copy.sf = NULL;
+  snap->copy.next = NULL;
+  snap->copy.rng = gsl_rng_clone (r->rng);
+  if (!snap->copy.s || (r->mode == HF_UPDATE_SYNC && !snap->copy.back) || !snap->copy.h
+      || !snap->copy.order || (r->clamp != NULL && !snap->copy.clamp) || !snap->copy.rng)
+    goto oom;
+  memcpy (snap->copy.s, r->s, n);
+  if (snap->copy.back)
+    memcpy (snap->copy.back, r->back, n);
+  memcpy (snap->copy.h, r->h, n * sizeof (float));
+  memcpy (snap->copy.order, r->order, n * sizeof (size_t));
+  if (snap->copy.clamp)
+    memcpy (snap->copy.clamp, r->clamp, n);
+  snap->bytes
+      = sizeof *snap + n * (2 + sizeof (float) + sizeof (size_t)) + gsl_rng_size (r->rng);
+  return snap;
+oom:
+  hf_recall_snapshot_free (snap);
+  hf_error_set (err, HF_ENOMEM, "out of memory for a snapshot of %zu neurons", n);
+  return NULL;
+}
+
+HfStatus
+hf_recall_restore (HfRecall *r, const HfRecallSnapshot *snap, HfError *err)
+{
+  const struct HfRecall *c = &snap->copy;
+  size_t n = r->n;
+  if (c->n != n)
+    return hf_error_set (err, HF_EINVAL, "a snapshot of %zu neurons cannot restore %zu",
+                         c->n, n);
+  if (c->clamp != NULL && r->clamp == NULL)
+    {
+      r->clamp = malloc (n); /* first, so that a failure changes nothing */
+      if (r->clamp == NULL)
+        return hf_error_set (err, HF_ENOMEM, "out of memory for %zu clamp flags", n);
+    }
+  if (c->clamp != NULL)
+    memcpy (r->clamp, c->clamp, n);
+  else
+    {
+      free (r->clamp);
+      r->clamp = NULL;
+    }
+  memcpy (r->s, c->s, n);
+  for (size_t i = 0; i < n; i++)
+    r->sf[i] = r->s[i];
+  if (c->back != NULL)
+    memcpy (r->back, c->back, n);
+  memcpy (r->h, c->h, n * sizeof (float));
+  memcpy (r->order, c->order, n * sizeof (size_t));
+  gsl_rng_memcpy (r->rng, c->rng);
+  r->n_free = c->n_free;
+  r->back_valid = c->back_valid;
+  r->energy = c->energy;
+  r->mode = c->mode;
+  r->tie = c->tie;
+  r->T = c->T;
+  r->pos = c->pos;
+  r->steps = c->steps;
+  r->sweeps = c->sweeps;
+  r->flips = c->flips;
+  r->streak = c->streak;
+  r->converged = c->converged;
+  r->cycle = c->cycle;
+  return HF_OK;
+}
+
+size_t
+hf_recall_snapshot_steps (const HfRecallSnapshot *snap)
+{
+  return snap->copy.steps;
+}
+
+size_t
+hf_recall_snapshot_bytes (const HfRecallSnapshot *snap)
+{
+  return snap->bytes;
+}

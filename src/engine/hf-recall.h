@@ -93,6 +93,24 @@ HfStatus hf_recall_run (HfRecall *r, size_t max_sweeps);
 void hf_recall_refresh (HfRecall *r);
 /* Names what the current state is, against the stored patterns. */
 HfOutcome hf_recall_classify (const HfRecall *r, const HfPatterns *stored);
+/* Takes single steps (a clamped neuron's visit counts as a step that
+ * changes nothing) until exactly `steps` steps have been taken since the
+ * last reset; the last step's event goes to *last when given. Returns false
+ * if the recall cannot move that far (every neuron clamped) or is past it. */
+bool hf_recall_advance_to (HfRecall *r, size_t steps, HfEvent *last);
+
+/* A snapshot of everything that decides what a recall does next: state,
+ * fields, energy, counters, settings, visiting order and the generator's
+ * state. Restoring it into the same session (same network) makes the
+ * session repeat, bit for bit, what it did after the snapshot was taken. */
+typedef struct HfRecallSnapshot HfRecallSnapshot;
+HfRecallSnapshot *hf_recall_snapshot (const HfRecall *r, HfError *err);
+HfStatus hf_recall_restore (HfRecall *r, const HfRecallSnapshot *snap, HfError *err);
+void hf_recall_snapshot_free (HfRecallSnapshot *snap);
+size_t hf_recall_snapshot_steps (const HfRecallSnapshot *snap);
+/* Memory the snapshot holds, in bytes. */
+size_t hf_recall_snapshot_bytes (const HfRecallSnapshot *snap);
+
 const char *hf_update_mode_name (HfUpdateMode mode);
 bool hf_update_mode_from_name (const char *name, HfUpdateMode *mode);
 const char *hf_outcome_kind_name (HfOutcomeKind kind);
