@@ -3,6 +3,7 @@
 
 #include "../hf-check.h"
 #include "hf-experiment.h"
+#include "hf-lbfgs.h"
 #include "hf-train.h"
 
 static HfPatterns *
@@ -395,6 +396,53 @@ START_TEST (test_cancel_leaves_valid_network)
 }
 END_TEST
 
+/* f = |x|^2 with a gradient whose sign lies: every line search along -g
+ * goes uphill and gives up. The fdf remembers the last point it saw. */
+typedef struct
+{
+  double last[3];
+  size_t calls;
+} LyingQuadratic;
+
+static HfStatus
+lying_fdf (const double *x, double *f, double *g, void *user)
+{
+  LyingQuadratic *q = user;
+  *f = 0.0;
+  for (int i = 0; i < 3; i++)
+    {
+      *f += x[i] * x[i];
+      g[i] = -2.0 * x[i];
+      q->last[i] = x[i];
+    }
+  q->calls++;
+  return HF_OK;
+}
+
+/* When the line search rejects every trial point, x stays where it was
+ * and the last evaluation is there too (MPF reads its stability counts
+ * from the last evaluation). */
+START_TEST (test_lbfgs_last_evaluation_is_accepted_point)
+{
+  HfError err;
+  HfLbfgs *s = hf_lbfgs_new (3, 5, &err);
+  ck_assert_ptr_nonnull (s);
+  LyingQuadratic q = { { 0 }, 0 };
+  const double x0[3] = { 1.0, -2.0, 0.5 };
+  ck_assert_int_eq (hf_lbfgs_set (s, x0, lying_fdf, &q, &err), HF_OK);
+  ck_assert_int_eq (hf_lbfgs_iterate (s, &err), HF_DONE);
+  ck_assert_uint_gt (q.calls, 2); /* trial points were evaluated */
+  const double *x = hf_lbfgs_x (s);
+  for (int i = 0; i < 3; i++)
+    {
+      ck_assert_double_eq (x[i], x0[i]);
+      ck_assert_double_eq (q.last[i], x[i]);
+    }
+  ck_assert_double_eq (hf_lbfgs_f (s), 5.25);
+  hf_lbfgs_free (s);
+}
+END_TEST
+
 /* Patterns one bit apart (their terms excluded) and huge margins do not
  * produce NaN or overflow. */
 START_TEST (test_mpf_numerically_safe)
@@ -430,6 +478,7 @@ rules_suite (void)
   tcase_add_test (tc, test_theorem_one);
   tcase_add_test (tc, test_mpf_numerically_safe);
   tcase_add_test (tc, test_cancel_leaves_valid_network);
+  tcase_add_test (tc, test_lbfgs_last_evaluation_is_accepted_point);
   suite_add_tcase (s, tc);
   TCase *paper = tcase_create ("paper");
   tcase_set_timeout (paper, 600);
