@@ -2,6 +2,7 @@
 #pragma once
 
 #include <check.h>
+#include <gsl/gsl_linalg.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 #include <math.h>
@@ -18,6 +19,17 @@
     srunner_free (sr);                                                                   \
     return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;                                    \
   }
+
+/* After an engine entry point has run, GSL's aborting error handler is
+ * off: a failing GSL call (Cholesky of an indefinite matrix) returns its
+ * status instead of aborting the process. */
+static inline void
+test_gsl_does_not_abort (void)
+{
+  double a[4] = { 1.0, 2.0, 2.0, 1.0 };
+  gsl_matrix_view A = gsl_matrix_view_array (a, 2, 2);
+  ck_assert_int_eq (gsl_linalg_cholesky_decomp1 (&A.matrix), GSL_EDOM);
+}
 
 static inline gsl_rng *
 test_rng (unsigned long seed)

@@ -17,6 +17,7 @@ static HfStatus
 bench_init (Bench *b, size_t n, HfError *err)
 {
   memset (b, 0, sizeof *b);
+  hf_gsl_init ();
   b->net = hf_network_new (n, 1, err);
   b->D = hf_patterns_new (n, 1, err);
   b->rng = gsl_rng_alloc (gsl_rng_mt19937);

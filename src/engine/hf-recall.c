@@ -34,6 +34,7 @@ HfRecall *
 hf_recall_new (const HfNetwork *net, HfError *err)
 {
   size_t n = net->n;
+  hf_gsl_init ();
   HfRecall *r = calloc (1, sizeof *r);
   if (r == NULL)
     goto oom;

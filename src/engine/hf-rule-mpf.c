@@ -326,18 +326,17 @@ mpf_start (HfTrainer *t, HfError *err)
         return hf_error_set (err, HF_ENOMEM, "out of memory for the GSL minimiser");
       w->gsl_fdf = (gsl_multimin_function_fdf){ gsl_f, gsl_df, gsl_fdf, w->dim, w };
       gsl_vector_view xv = gsl_vector_view_array (w->x0, w->dim);
-      gsl_error_handler_t *old = gsl_set_error_handler_off ();
       int rc = gsl_multimin_fdfminimizer_set (w->gsl, &w->gsl_fdf, &xv.vector, 1.0, 0.1);
-      gsl_set_error_handler (old);
       if (rc != GSL_SUCCESS)
         return hf_error_set (err, HF_ENUMERIC, "the GSL minimiser could not start: %s",
                              gsl_strerror (rc));
     }
   else
     {
-      w->lbfgs = hf_lbfgs_new (w->dim, t->opts.lbfgs_memory, err);
+      HfError local, *e = err != NULL ? err : &local; /* keep the status */
+      w->lbfgs = hf_lbfgs_new (w->dim, t->opts.lbfgs_memory, e);
       if (w->lbfgs == NULL)
-        return err ? err->code : HF_ENOMEM;
+        return e->code;
       st = hf_lbfgs_set (w->lbfgs, w->x0, w->eval, w, err);
       if (st != HF_OK)
         return st;
@@ -357,9 +356,7 @@ mpf_iterate (HfTrainer *t, HfError *err)
   double f, gnorm;
   if (w->gsl != NULL)
     {
-      gsl_error_handler_t *old = gsl_set_error_handler_off ();
       int rc = gsl_multimin_fdfminimizer_iterate (w->gsl);
-      gsl_set_error_handler (old);
       x = w->gsl->x->data;
       f = w->gsl->f;
       gnorm = fabs (
@@ -367,10 +364,11 @@ mpf_iterate (HfTrainer *t, HfError *err)
       /* Its last evaluation need not be the accepted point: evaluate there
        * again for the stability statistics. */
       double fx;
-      w->eval (x, &fx, w->gscratch, w);
       st = rc == GSL_SUCCESS ? HF_OK : rc == GSL_ENOPROG ? HF_DONE : HF_ENUMERIC;
       if (st == HF_ENUMERIC)
         hf_error_set (err, st, "the GSL minimiser failed: %s", gsl_strerror (rc));
+      else if (w->eval (x, &fx, w->gscratch, w) != HF_OK)
+        st = hf_error_set (err, HF_ECANCELLED, "training was cancelled");
     }
   else
     {

@@ -180,6 +180,7 @@ hf_trainer_new (HfNetwork *net, const HfPatterns *patterns, const HfTrainOptions
                     patterns->n, net->n);
       return NULL;
     }
+  hf_gsl_init ();
   HfTrainer *t = calloc (1, sizeof *t);
   if (t == NULL || (t->rng = gsl_rng_alloc (gsl_rng_mt19937)) == NULL)
     {

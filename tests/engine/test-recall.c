@@ -6,6 +6,19 @@
 #include "hf-experiment.h"
 #include "hf-train.h"
 
+/* hf_recall_new turns GSL's aborting error handler off (first in the
+ * suite, so that with CK_FORK=no nothing else has done it before). */
+START_TEST (test_recall_new_turns_gsl_aborts_off)
+{
+  HfNetwork *net = hf_network_new (4, 1, NULL);
+  HfRecall *r = hf_recall_new (net, NULL);
+  ck_assert_ptr_nonnull (r);
+  test_gsl_does_not_abort ();
+  hf_recall_free (r);
+  hf_network_free (net);
+}
+END_TEST
+
 /* Energy never increases under asynchronous updates (property test). */
 START_TEST (test_energy_never_increases)
 {
@@ -371,6 +384,7 @@ recall_suite (void)
   Suite *s = suite_create ("recall");
   TCase *tc = tcase_create ("core");
   tcase_set_timeout (tc, 300);
+  tcase_add_test (tc, test_recall_new_turns_gsl_aborts_off);
   tcase_add_test (tc, test_energy_never_increases);
   tcase_add_test (tc, test_incremental_matches_full);
   tcase_add_test (tc, test_hebbian_orthogonal_recall);

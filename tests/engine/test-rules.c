@@ -16,6 +16,23 @@ random_set (size_t n, size_t m, unsigned long seed)
   return D;
 }
 
+/* hf_trainer_new turns GSL's aborting error handler off (first in the
+ * suite, so that with CK_FORK=no nothing else has done it before). */
+START_TEST (test_trainer_new_turns_gsl_aborts_off)
+{
+  HfPatterns *D = random_set (8, 2, 3);
+  HfNetwork *net = hf_network_new (8, 1, NULL);
+  HfTrainOptions o;
+  hf_train_options_init (&o, HF_RULE_HEBBIAN);
+  HfTrainer *t = hf_trainer_new (net, D, &o, NULL);
+  ck_assert_ptr_nonnull (t);
+  test_gsl_does_not_abort ();
+  hf_trainer_free (t);
+  hf_network_free (net);
+  hf_patterns_free (D);
+}
+END_TEST
+
 /* Analytic MPF gradient against central finite differences. */
 START_TEST (test_mpf_gradient)
 {
@@ -473,6 +490,7 @@ rules_suite (void)
   Suite *s = suite_create ("rules");
   TCase *tc = tcase_create ("mpf");
   tcase_set_timeout (tc, 600);
+  tcase_add_test (tc, test_trainer_new_turns_gsl_aborts_off);
   tcase_add_test (tc, test_mpf_gradient);
   tcase_add_test (tc, test_mpf_objective_zero_one_form);
   tcase_add_test (tc, test_theorem_one);
