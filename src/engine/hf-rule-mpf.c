@@ -24,7 +24,7 @@ typedef struct
   size_t last_unstable;
   double blas_seconds, blas_flops;
   size_t evaluations; /* every objective evaluation, whoever asked for it */
-  const volatile int *cancel;
+  const atomic_int *cancel;
   HfLbfgs *lbfgs;
   gsl_multimin_fdfminimizer *gsl;
   gsl_multimin_function_fdf gsl_fdf;

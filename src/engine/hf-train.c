@@ -245,7 +245,7 @@ hf_trainer_iterate (HfTrainer *t, HfError *err)
 }
 
 void
-hf_trainer_set_cancel_flag (HfTrainer *t, const volatile int *flag)
+hf_trainer_set_cancel_flag (HfTrainer *t, const atomic_int *flag)
 {
   t->cancel = flag;
 }

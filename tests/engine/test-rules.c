@@ -398,12 +398,12 @@ START_TEST (test_cancel_leaves_valid_network)
   ck_assert (hf_network_finite (net));
   ck_assert_uint_eq (net->summary.iterations, 2);
   /* The flag stops inside an iteration, keeping the last accepted point. */
-  volatile int flag = 0;
+  atomic_int flag = 0;
   HfTrainer *t = hf_trainer_new (net, D, &o, &err);
   ck_assert_int_eq (hf_trainer_iterate (t, &err), HF_OK);
   float j01 = net->J[1];
   hf_trainer_set_cancel_flag (t, &flag);
-  flag = 1;
+  atomic_store (&flag, 1);
   ck_assert_int_eq (hf_trainer_iterate (t, &err), HF_ECANCELLED);
   ck_assert_float_eq (net->J[1], j01);
   ck_assert (hf_network_finite (net));
