@@ -219,8 +219,16 @@ hf_trainer_finish (HfTrainer *t)
   sum->objective = t->progress.objective;
   sum->seconds = hf_now () - t->t0;
   size_t fixed = 0;
-  if (hf_network_count_fixed (t->net, t->D, HF_TIE_OFF, &fixed, NULL, NULL) == HF_OK)
-    sum->stored = fixed;
+  HfError e;
+  if (hf_network_count_fixed (t->net, t->D, HF_TIE_OFF, &fixed, NULL, &e) != HF_OK)
+    {
+      /* Not counted (out of memory): say so rather than claim none. */
+      t->progress.unstable = (size_t)-1;
+      snprintf (t->progress.message, sizeof t->progress.message,
+                "the stored patterns could not be counted: %.100s", e.message);
+      return;
+    }
+  sum->stored = fixed;
   t->progress.unstable = t->D->m - fixed;
   if (t->progress.message[0] == '\0')
     snprintf (t->progress.message, sizeof t->progress.message,
@@ -272,9 +280,10 @@ HfStatus
 hf_train (HfNetwork *net, const HfPatterns *patterns, const HfTrainOptions *opts,
           HfTrainCallback callback, void *user, HfError *err)
 {
-  HfTrainer *t = hf_trainer_new (net, patterns, opts, err);
+  HfError local, *e = err != NULL ? err : &local; /* the status, even without err */
+  HfTrainer *t = hf_trainer_new (net, patterns, opts, e);
   if (t == NULL)
-    return err ? err->code : HF_EINVAL;
+    return e->code;
   HfStatus st;
   while ((st = hf_trainer_iterate (t, err)) == HF_OK)
     if (callback != NULL && !callback (hf_trainer_progress (t), user))

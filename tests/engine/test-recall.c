@@ -270,7 +270,7 @@ START_TEST (test_tie_rules_and_clamp)
   /* Clamped neurons keep their values whatever the rule says. */
   uint8_t clamp[6] = { 1, 1, 0, 0, 0, 0 };
   hf_recall_set_tie (r, HF_TIE_ON);
-  hf_recall_set_clamp (r, clamp);
+  ck_assert_int_eq (hf_recall_set_clamp (r, clamp, NULL), HF_OK);
   hf_recall_set_state (r, s, NULL);
   hf_recall_run (r, 5);
   ck_assert_int_eq (hf_recall_state (r)[0], 1);
@@ -280,13 +280,13 @@ START_TEST (test_tie_rules_and_clamp)
   /* a sweep ends exactly at the sweep boundary, even when the last
    * neurons of the order are clamped and get skipped */
   uint8_t tail[6] = { 0, 0, 0, 0, 1, 1 };
-  hf_recall_set_clamp (r, tail);
+  ck_assert_int_eq (hf_recall_set_clamp (r, tail, NULL), HF_OK);
   hf_recall_set_state (r, s, NULL);
   hf_recall_sweep (r, NULL);
   ck_assert_uint_eq (hf_recall_sweeps (r), 1);
   ck_assert_uint_eq (hf_recall_steps (r), 6);
   ck_assert_uint_eq (hf_recall_next_neuron (r), 0);
-  hf_recall_set_clamp (r, clamp);
+  ck_assert_int_eq (hf_recall_set_clamp (r, clamp, NULL), HF_OK);
   int8_t bad[6] = { 1, 0, 1, 1, 1, 1 };
   ck_assert_int_eq (hf_recall_set_state (r, bad, NULL), HF_EINVAL);
   hf_recall_free (r);

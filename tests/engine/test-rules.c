@@ -341,9 +341,11 @@ START_TEST (test_storkey_beats_hebbian)
   HfCapacityRow heb, sto;
   HfTrainOptions o;
   hf_train_options_init (&o, HF_RULE_HEBBIAN);
-  hf_experiment_capacity (&o, 100, ms, 1, 5, 3, &heb, NULL, NULL, NULL);
+  ck_assert_int_eq (hf_experiment_capacity (&o, 100, ms, 1, 5, 3, &heb, NULL, NULL, NULL),
+                    HF_OK);
   hf_train_options_init (&o, HF_RULE_STORKEY);
-  hf_experiment_capacity (&o, 100, ms, 1, 5, 3, &sto, NULL, NULL, NULL);
+  ck_assert_int_eq (hf_experiment_capacity (&o, 100, ms, 1, 5, 3, &sto, NULL, NULL, NULL),
+                    HF_OK);
   ck_assert_msg (sto.fraction_stored > heb.fraction_stored + 0.2,
                  "Storkey %g, Hebbian %g", sto.fraction_stored, heb.fraction_stored);
 }
@@ -484,6 +486,43 @@ START_TEST (test_mpf_numerically_safe)
 }
 END_TEST
 
+/* Each experiment keeps the status of what failed, with or without an
+ * HfError: too many neurons is HF_ERANGE, not "out of memory". */
+START_TEST (test_experiment_statuses)
+{
+  HfTrainOptions o;
+  hf_train_options_init (&o, HF_RULE_HEBBIAN);
+  size_t ms[] = { 2 }, flips[] = { 1 }, big = HF_MAX_NEURONS + 1;
+  HfCapacityRow cap;
+  HfDenoiseRow den;
+  HfNoisyRow noi;
+  HfError err;
+  for (int with_err = 0; with_err < 2; with_err++)
+    {
+      HfError *e = with_err ? &err : NULL;
+      hf_error_clear (e);
+      ck_assert_int_eq (
+          hf_experiment_capacity (&o, big, ms, 1, 1, 1, &cap, NULL, NULL, e), HF_ERANGE);
+      ck_assert_int_eq (
+          hf_experiment_denoise (&o, big, 2, flips, 1, 1, 1, 1, &den, NULL, NULL, e),
+          HF_ERANGE);
+      ck_assert_int_eq (
+          hf_experiment_noisy (&o, big, ms, 1, 1, false, 1, 1, 1, &noi, NULL, NULL, e),
+          HF_ERANGE);
+      if (with_err)
+        ck_assert_ptr_nonnull (strstr (err.message, "more than"));
+    }
+  /* hf_train without an HfError still says why it refused */
+  HfPatterns *D = random_set (16, 3, 5);
+  HfNetwork *net = hf_network_new (16, 1, NULL);
+  hf_train_options_init (&o, HF_RULE_PERCEPTRON);
+  o.learning_rate = 0.0;
+  ck_assert_int_eq (hf_train (net, D, &o, NULL, NULL, NULL), HF_EINVAL);
+  hf_network_free (net);
+  hf_patterns_free (D);
+}
+END_TEST
+
 static Suite *
 rules_suite (void)
 {
@@ -510,6 +549,7 @@ rules_suite (void)
   tcase_add_test (other, test_hebbian_and_opr01_weights);
   tcase_add_test (other, test_storkey_beats_hebbian);
   tcase_add_test (other, test_online_rules_and_options);
+  tcase_add_test (other, test_experiment_statuses);
   suite_add_tcase (s, other);
   return s;
 }
