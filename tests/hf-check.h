@@ -6,6 +6,7 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 
 #include "hf-network.h"
@@ -29,6 +30,15 @@ test_gsl_does_not_abort (void)
   double a[4] = { 1.0, 2.0, 2.0, 1.0 };
   gsl_matrix_view A = gsl_matrix_view_array (a, 2, 2);
   ck_assert_int_eq (gsl_linalg_cholesky_decomp1 (&A.matrix), GSL_EDOM);
+}
+
+/* HF_TEST_SMALL=1 (set by .ci/check for the valgrind run) asks the
+ * expensive tests for smaller sizes: the same code paths, less work. */
+static inline bool
+test_small (void)
+{
+  const char *v = getenv ("HF_TEST_SMALL");
+  return v != NULL && v[0] != '\0' && v[0] != '0';
 }
 
 static inline gsl_rng *

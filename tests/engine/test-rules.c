@@ -4,6 +4,7 @@
 #include "../hf-check.h"
 #include "hf-experiment.h"
 #include "hf-lbfgs.h"
+#include "hf-samples.h"
 #include "hf-train.h"
 
 static HfPatterns *
@@ -381,6 +382,56 @@ START_TEST (test_online_rules_and_options)
 }
 END_TEST
 
+/* Trains the online rule (5)-(6) at its defaults and checks the scale of
+ * what it learns, not only that the patterns end up fixed: the weights
+ * and thresholds stay O(1) and the objective K/T (1 at J = 0) falls. */
+static void
+check_online_scale (const HfPatterns *D, const char *what)
+{
+  HfNetwork *net = hf_network_new (D->n, 1, NULL);
+  HfTrainOptions o;
+  hf_train_options_init (&o, HF_RULE_MPF_ONLINE);
+  HfError err;
+  ck_assert_msg (hf_train (net, D, &o, NULL, NULL, &err) == HF_OK, "%s: %s", what,
+                 err.message);
+  double jmax = 0.0, tmax = 0.0;
+  for (size_t k = 0; k < D->n * D->n; k++)
+    jmax = fmax (jmax, fabs (net->J[k]));
+  for (size_t i = 0; i < D->n; i++)
+    tmax = fmax (tmax, fabs (net->theta[i]));
+  double f;
+  ck_assert_int_eq (hf_mpf_objective (net, D, false, &f, NULL, NULL, NULL), HF_OK);
+  ck_assert_msg (jmax > 0.0 && jmax < 2.0, "%s: max |J| = %g", what, jmax);
+  ck_assert_msg (tmax < 10.0, "%s: max |theta| = %g", what, tmax);
+  ck_assert_msg (isfinite (f) && f < 0.5, "%s: K/T = %g", what, f);
+  ck_assert_msg (isfinite (net->summary.objective) && net->summary.objective < 0.5,
+                 "%s: reported K/T = %g", what, net->summary.objective);
+  ck_assert_msg (net->summary.stored == D->m, "%s: %zu of %zu stored", what,
+                 net->summary.stored, D->m);
+  hf_network_free (net);
+}
+
+START_TEST (test_mpf_online_scale)
+{
+  /* Under valgrind (HF_TEST_SMALL) the 32x32 sets are left out. */
+  for (const HfSample *s = hf_samples; s->name != NULL; s++)
+    {
+      if (test_small () && strstr (s->name, "-32") != NULL)
+        continue;
+      HfPatterns *D = hf_sample_load (s->name, NULL);
+      ck_assert_ptr_nonnull (D);
+      check_online_scale (D, s->name);
+      hf_patterns_free (D);
+    }
+  HfPatterns *D = random_set (256, 20, 91);
+  check_online_scale (D, "20 random patterns of 256");
+  hf_patterns_free (D);
+  D = random_set (64, 30, 92);
+  check_online_scale (D, "30 random patterns of 64");
+  hf_patterns_free (D);
+}
+END_TEST
+
 static bool
 stop_after_two (const HfTrainProgress *p, void *user)
 {
@@ -550,6 +601,7 @@ rules_suite (void)
   tcase_add_test (other, test_storkey_beats_hebbian);
   tcase_add_test (other, test_online_rules_and_options);
   tcase_add_test (other, test_experiment_statuses);
+  tcase_add_test (other, test_mpf_online_scale);
   suite_add_tcase (s, other);
   return s;
 }
