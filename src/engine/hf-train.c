@@ -11,9 +11,9 @@ static const HfRuleInfo rule_info[HF_RULE_COUNT] = {
   = { "hebbian", HF_N_ ("Hebbian outer product (±1)"),
       HF_N_ ("J = (1/n) Σ ξξᵀ with zero diagonal and zero thresholds."), false, false },
   [HF_RULE_OPR01]
-  = { "opr01", "Hebbian outer product (0/1, Hopfield 1982)",
-      "Hebbian weights with zero thresholds in 0/1 state space, as in the "
-      "paper's OPR curve; in ±1 form θᵢ = −Σⱼ Jᵢⱼ.",
+  = { "opr01", HF_N_ ("Hebbian outer product (0/1, Hopfield 1982)"),
+      HF_N_ ("Hebbian weights with zero thresholds in 0/1 state space, as in the "
+             "paper's OPR curve; in ±1 form θᵢ = −Σⱼ Jᵢⱼ."),
       false, false },
   [HF_RULE_STORKEY]
   = { "storkey", HF_N_ ("Storkey (1997)"),
@@ -35,9 +35,9 @@ static const HfRuleInfo rule_info[HF_RULE_COUNT] = {
              "gradient."),
       true, true },
   [HF_RULE_MPF_ONLINE]
-  = { "mpf-online", "Minimum probability flow (online rule)",
-      "The local rule (5)-(6): one pattern at a time, steepest descent "
-      "on K for that pattern.",
+  = { "mpf-online", HF_N_ ("Minimum probability flow (online rule)"),
+      HF_N_ ("The local rule (5)-(6): one pattern at a time, steepest descent "
+             "on K for that pattern, with a step scaled to the grid size."),
       true, true },
 };
 
