@@ -24,7 +24,7 @@ struct _HsTrainJob
   HfPatterns *D;
   HfTrainOptions opts;
   size_t width, height;
-  volatile int cancel;
+  atomic_int cancel;
   GMutex lock;
   HfTrainProgress progress; /* under lock */
   gboolean has_progress;    /* under lock */
@@ -72,7 +72,7 @@ train_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancell
       job->progress = *hf_trainer_progress (t);
       job->has_progress = TRUE;
       g_mutex_unlock (&job->lock);
-      if (job->cancel)
+      if (atomic_load (&job->cancel))
         {
           st = HF_ECANCELLED;
           break;
@@ -213,7 +213,7 @@ void
 hs_window_cancel_training (HsWindow *self)
 {
   if (self->job != NULL)
-    self->job->cancel = 1;
+    atomic_store (&self->job->cancel, 1);
 }
 
 gboolean
@@ -228,7 +228,7 @@ hs_window_train_dispose (HsWindow *self)
   /* The worker may still run: tell it to stop; its job frees itself with
    * the task, and the weak reference keeps it away from this window. */
   if (self->job != NULL)
-    self->job->cancel = 1;
+    atomic_store (&self->job->cancel, 1);
   self->job = NULL;
   g_clear_handle_id (&self->progress_source, g_source_remove);
 }

@@ -292,7 +292,7 @@ static void
 on_canvas_clamp_changed (HsWindow *self, HsPatternCanvas *canvas)
 {
   if (self->recall != NULL)
-    hf_recall_set_clamp (self->recall, hs_pattern_canvas_get_clamp (canvas));
+    hf_recall_set_clamp (self->recall, hs_pattern_canvas_get_clamp (canvas), NULL);
 }
 
 static void
@@ -448,7 +448,7 @@ hs_window_recall_restart (HsWindow *self)
   hf_recall_set_tie (r, (HfTieRule)gtk_drop_down_get_selected (self->tie_dropdown));
   hf_recall_set_temperature (r, gtk_range_get_value (GTK_RANGE (self->temperature_scale)),
                              NULL);
-  hf_recall_set_clamp (r, hs_pattern_canvas_get_clamp (self->canvas));
+  hf_recall_set_clamp (r, hs_pattern_canvas_get_clamp (self->canvas), NULL);
   hf_recall_set_seed (r,
                       (unsigned long)gtk_spin_button_get_value_as_int (self->seed_spin));
   hf_recall_set_state (r, self->probe, NULL);
@@ -792,7 +792,7 @@ ACTION (clear_clamp)
   HsWindow *self = user;
   hs_pattern_canvas_set_clamp (self->canvas, NULL);
   if (self->recall != NULL)
-    hf_recall_set_clamp (self->recall, NULL);
+    hf_recall_set_clamp (self->recall, NULL, NULL);
 }
 
 static void

@@ -34,6 +34,7 @@ HfRecall *
 hf_recall_new (const HfNetwork *net, HfError *err)
 {
   size_t n = net->n;
+  hf_gsl_init ();
   HfRecall *r = calloc (1, sizeof *r);
   if (r == NULL)
     goto oom;
@@ -153,23 +154,28 @@ hf_recall_set_seed (HfRecall *r, unsigned long seed)
   reset_progress (r);
 }
 
-void
-hf_recall_set_clamp (HfRecall *r, const uint8_t *mask)
+HfStatus
+hf_recall_set_clamp (HfRecall *r, const uint8_t *mask, HfError *err)
 {
-  free (r->clamp);
-  r->clamp = NULL;
-  r->n_free = r->n;
+  uint8_t *copy = NULL;
+  size_t n_free = r->n;
   if (mask != NULL)
     {
-      r->clamp = malloc (r->n);
-      if (r->clamp == NULL)
-        return; /* out of memory: nothing clamped, still consistent */
-      memcpy (r->clamp, mask, r->n);
+      if ((copy = malloc (r->n)) == NULL)
+        return hf_error_set (err, HF_ENOMEM,
+                             "out of memory for the clamp of %zu neurons; the previous "
+                             "clamp is kept",
+                             r->n);
+      memcpy (copy, mask, r->n);
       for (size_t i = 0; i < r->n; i++)
-        r->n_free -= r->clamp[i] != 0;
+        n_free -= copy[i] != 0;
     }
+  free (r->clamp);
+  r->clamp = copy;
+  r->n_free = n_free;
   r->converged = false;
   r->streak = 0;
+  return HF_OK;
 }
 
 HfUpdateMode
@@ -383,7 +389,7 @@ sync_step (HfRecall *r, HfEvent *ev)
   ev->energy = r->energy;
 }
 
-HfStatus
+void
 hf_recall_step (HfRecall *r, HfEvent *event)
 {
   HfEvent local;
@@ -393,10 +399,9 @@ hf_recall_step (HfRecall *r, HfEvent *event)
     sync_step (r, ev);
   else
     async_step (r, ev);
-  return HF_OK;
 }
 
-HfStatus
+void
 hf_recall_sweep (HfRecall *r, size_t *flips)
 {
   size_t before = r->flips;
@@ -419,7 +424,6 @@ hf_recall_sweep (HfRecall *r, size_t *flips)
     }
   if (flips != NULL)
     *flips = r->flips - before;
-  return HF_OK;
 }
 
 HfStatus

@@ -64,8 +64,9 @@ void hf_recall_set_mode (HfRecall *r, HfUpdateMode mode);
 HfStatus hf_recall_set_temperature (HfRecall *r, double T, HfError *err);
 void hf_recall_set_tie (HfRecall *r, HfTieRule tie);
 void hf_recall_set_seed (HfRecall *r, unsigned long seed);
-/* Clamped neurons (mask[i] != 0) keep their value; NULL clamps none. */
-void hf_recall_set_clamp (HfRecall *r, const uint8_t *mask);
+/* Clamped neurons (mask[i] != 0) keep their value; NULL clamps none.
+ * HF_ENOMEM (the previous clamp kept) when the mask cannot be copied. */
+HfStatus hf_recall_set_clamp (HfRecall *r, const uint8_t *mask, HfError *err);
 
 HfUpdateMode hf_recall_mode (const HfRecall *r);
 double hf_recall_temperature (const HfRecall *r);
@@ -82,10 +83,10 @@ size_t hf_recall_next_neuron (const HfRecall *r);
 bool hf_recall_converged (const HfRecall *r);
 bool hf_recall_in_cycle (const HfRecall *r);
 
-/* One neuron (asynchronous modes) or one whole update (sync). */
-HfStatus hf_recall_step (HfRecall *r, HfEvent *event);
-/* n asynchronous steps, or one synchronous update. */
-HfStatus hf_recall_sweep (HfRecall *r, size_t *flips);
+/* One neuron (asynchronous modes) or one whole update (sync); cannot fail. */
+void hf_recall_step (HfRecall *r, HfEvent *event);
+/* n asynchronous steps, or one synchronous update; cannot fail. */
+void hf_recall_sweep (HfRecall *r, size_t *flips);
 /* Sweeps until a fixed point, a cycle, or max_sweeps. Returns HF_OK when
  * it stopped at a fixed point or cycle, HF_DONE when the budget ran out. */
 HfStatus hf_recall_run (HfRecall *r, size_t max_sweeps);

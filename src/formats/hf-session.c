@@ -36,7 +36,7 @@ hf_session_settings_init (HfSessionSettings *s)
   s->corrupt_seed = 1;
 }
 
-int
+bool
 hf_session_sniff (const unsigned char *data, size_t len)
 {
   return len >= 8 && memcmp (data, magic, 8) == 0;
@@ -110,10 +110,11 @@ hf_session_encode (const HfSession *ss, unsigned char **data, size_t *len, HfErr
     {
       unsigned char *nd;
       size_t nl;
-      if (hf_netfile_encode (ss->net, &nd, &nl, err) != HF_OK)
+      HfStatus st = hf_netfile_encode (ss->net, &nd, &nl, err);
+      if (st != HF_OK)
         {
           hf_buffer_free (&b);
-          return err ? err->code : HF_ENOMEM;
+          return st;
         }
       hf_buffer_u32 (&b, nl);
       hf_buffer_append (&b, nd, nl);

@@ -45,4 +45,4 @@ HfSession *hf_session_decode (const unsigned char *data, size_t len, const char 
                               HfError *err);
 HfSession *hf_session_load (const char *path, HfError *err);
 void hf_session_free (HfSession *session);
-int hf_session_sniff (const unsigned char *data, size_t len);
+bool hf_session_sniff (const unsigned char *data, size_t len);
