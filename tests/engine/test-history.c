@@ -48,7 +48,7 @@ trace (const HfNetwork *net, HfUpdateMode mode, unsigned long seed, const uint8_
 {
   HfRecall *r = hf_recall_new (net, NULL);
   start (r, mode, seed);
-  hf_recall_set_clamp (r, clamp);
+  ck_assert_int_eq (hf_recall_set_clamp (r, clamp, NULL), HF_OK);
   memcpy (t->s[0], hf_recall_state (r), N);
   t->e[0] = hf_recall_energy (r);
   for (size_t k = 1; k <= K; k++)
@@ -69,7 +69,7 @@ check_rewind (HfUpdateMode mode, const uint8_t *clamp)
   /* the same recall played in uneven batches of steps and sweeps */
   HfRecall *r = hf_recall_new (net, NULL);
   start (r, mode, 5);
-  hf_recall_set_clamp (r, clamp);
+  ck_assert_int_eq (hf_recall_set_clamp (r, clamp, NULL), HF_OK);
   HfHistory *h = hf_history_new (r, NULL);
   ck_assert_ptr_nonnull (h);
   gsl_rng *rng = test_rng (3);
