@@ -24,6 +24,7 @@ static const struct
   { "experiment", cli_experiment,
     "rerun the paper's experiments (capacity, denoise, noisy)" },
   { "bench", cli_bench, "benchmarks with fixed seeds" },
+  { "lesson", cli_lesson, "build a session with notes from a lesson file" },
   { "demo", cli_demo, "store digits, corrupt one and watch it recalled in the terminal" },
 };
 

@@ -618,6 +618,76 @@ START_TEST (test_session_round_trip)
 }
 END_TEST
 
+/* A lesson's title, notes and view travel in the session (version 2);
+ * version 1 files still open; bad text is refused both ways. */
+START_TEST (test_session_notes)
+{
+  HfSession ss = { 0 };
+  hf_session_settings_init (&ss.settings);
+  ss.library = hf_sample_load ("digits-16", NULL);
+  ss.probe = g_memdup2 (hf_patterns_get (ss.library, 3), 256);
+  ss.source = g_memdup2 (hf_patterns_get (ss.library, 3), 256);
+  ss.title = g_strdup ("Spurious states \xe2\x80\x94 and inverses");
+  ss.notes = g_strdup ("# Show\n- press *Play*\n\tthen look at E = \xe2\x88\x92\xc2\xbd "
+                       "s\xe1\xb5\x80Js\n");
+  ss.view = g_strdup ("landscape");
+  unsigned char *a;
+  size_t la;
+  HfError err;
+  ck_assert_int_eq (hf_session_encode (&ss, &a, &la, &err), HF_OK);
+  ck_assert_uint_eq (hf_get_u32 (a + 8), 2);
+  HfSession *back = hf_session_decode (a, la, "s", &err);
+  ck_assert_msg (back != NULL, "%s", err.message);
+  ck_assert_str_eq (back->title, ss.title);
+  ck_assert_str_eq (back->notes, ss.notes);
+  ck_assert_str_eq (back->view, ss.view);
+  hf_session_free (back);
+  /* every truncation inside the notes is refused */
+  for (size_t k = la - 80; k < la; k++)
+    ck_assert_ptr_null (hf_session_decode (a, k, "s", &err));
+  /* invalid UTF-8 inside the notes, with a valid checksum */
+  unsigned char *star = memchr (a + la - 80, '*', 70);
+  ck_assert_ptr_nonnull (star);
+  *star = 0xc0;
+  fix_crc (a, la);
+  ck_assert_ptr_null (hf_session_decode (a, la, "s", &err));
+  ck_assert_ptr_nonnull (strstr (err.message, "UTF-8"));
+  free (a);
+  /* the encoder refuses bad text, overlong text and control characters */
+  const char *bad[]
+      = { "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "a\x01b", "\xe2\x88" };
+  for (size_t k = 0; k < G_N_ELEMENTS (bad); k++)
+    {
+      g_free (ss.title);
+      ss.title = g_strdup (bad[k]);
+      ck_assert_int_eq (hf_session_encode (&ss, &a, &la, &err), HF_EINVAL);
+    }
+  g_free (ss.title);
+  ss.title = g_strnfill (HF_SESSION_TITLE_MAX + 1, 'x');
+  ck_assert_int_eq (hf_session_encode (&ss, &a, &la, &err), HF_EINVAL);
+  /* without notes, a version 1 file (as older studios wrote) still opens */
+  g_clear_pointer (&ss.title, g_free);
+  g_clear_pointer (&ss.notes, g_free);
+  g_clear_pointer (&ss.view, g_free);
+  ck_assert_int_eq (hf_session_encode (&ss, &a, &la, &err), HF_OK);
+  a[8] = 1;
+  fix_crc (a, la);
+  back = hf_session_decode (a, la, "s", &err);
+  ck_assert_msg (back != NULL, "%s", err.message);
+  ck_assert_ptr_null (back->title);
+  ck_assert_ptr_null (back->notes);
+  hf_session_free (back);
+  /* but a version 1 file cannot claim notes */
+  a[24] |= 4;
+  fix_crc (a, la);
+  ck_assert_ptr_null (hf_session_decode (a, la, "s", &err));
+  free (a);
+  g_free (ss.probe);
+  g_free (ss.source);
+  hf_patterns_free (ss.library);
+}
+END_TEST
+
 static Suite *
 formats_suite (void)
 {
@@ -634,6 +704,7 @@ formats_suite (void)
   tcase_add_test (tc, test_pbm_round_trip);
   tcase_add_test (tc, test_resample_and_otsu);
   tcase_add_test (tc, test_session_round_trip);
+  tcase_add_test (tc, test_session_notes);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -26,6 +26,13 @@ desktop=$(find_one /share/applications/org.hopfieldstudio.HopfieldStudio.desktop
 metainfo=$(find_one /share/metainfo/org.hopfieldstudio.HopfieldStudio.metainfo.xml)
 find_one /share/icons/hicolor/scalable/apps/org.hopfieldstudio.HopfieldStudio.svg >/dev/null
 find_one /share/icons/hicolor/symbolic/apps/org.hopfieldstudio.HopfieldStudio-symbolic.svg >/dev/null
+# the ready-made lessons, each a valid session with a title
+lessons=$(find "$tmp" -path '*/share/hopfield-studio/lessons/*.hfsession' | wc -l)
+[ "$lessons" -ge 7 ] || fail "only $lessons lessons installed"
+hopfield=$(find_one /bin/hopfield)
+for lesson in $(find "$tmp" -path '*/share/hopfield-studio/lessons/*.hfsession'); do
+  "$hopfield" info "$lesson" | grep -q '^  title:' || fail "no title in $lesson"
+done
 for svg in $(find "$tmp" -name '*.svg'); do
   xmllint --noout "$svg" || fail "not valid XML: $svg"
 done
