@@ -1,0 +1,91 @@
+/* test-notes.c: lesson notes become safe, formatted Pango markup, and the
+ * notes panel shows them. */
+#include <check.h>
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "hf-session.h"
+#include "hs-application.h"
+#include "hs-notes.h"
+
+static gboolean
+valid_markup (const char *markup)
+{
+  return pango_parse_markup (markup, -1, 0, NULL, NULL, NULL, NULL);
+}
+
+START_TEST (test_markup)
+{
+  char *m
+      = hs_notes_to_markup ("# What to show\n- press *Play*\n- the **energy** falls\n\n"
+                            "E = -1/2 s<J>s & more");
+  ck_assert_msg (valid_markup (m), "%s", m);
+  ck_assert_ptr_nonnull (strstr (m, "<b><big>What to show</big></b>"));
+  ck_assert_ptr_nonnull (strstr (m, "\xe2\x80\xa2 press <i>Play</i>"));
+  ck_assert_ptr_nonnull (strstr (m, "the <b>energy</b> falls"));
+  ck_assert_ptr_nonnull (strstr (m, "s&lt;J&gt;s &amp; more"));
+  /* a blank line separates paragraphs; a heading starts one */
+  ck_assert_ptr_nonnull (strstr (m, "falls\n\nE ="));
+  g_free (m);
+  /* stars that open nothing stay stars */
+  m = hs_notes_to_markup ("2 * 3 = 6, a*b and *unclosed");
+  ck_assert_str_eq (m, "2 * 3 = 6, a*b and *unclosed");
+  g_free (m);
+  m = hs_notes_to_markup (NULL);
+  ck_assert_str_eq (m, "");
+  g_free (m);
+}
+END_TEST
+
+/* Any text at all gives valid markup (a seeded random walk over the
+ * characters that matter). */
+START_TEST (test_markup_always_valid)
+{
+  static const char alphabet[] = "*#- \n<>&ab'\"\t\xc3\xa9";
+  GRand *rand = g_rand_new_with_seed (5);
+  for (int trial = 0; trial < 5000; trial++)
+    {
+      char text[48];
+      int len = g_rand_int_range (rand, 0, (int)sizeof text - 1);
+      for (int k = 0; k < len; k++)
+        text[k] = alphabet[g_rand_int_range (rand, 0, (int)sizeof alphabet - 3)];
+      text[len] = '\0';
+      char *m = hs_notes_to_markup (text);
+      ck_assert_msg (valid_markup (m), "notes \"%s\" gave \"%s\"", text, m);
+      g_free (m);
+    }
+  g_rand_free (rand);
+}
+END_TEST
+
+START_TEST (test_panel)
+{
+  GtkWidget *panel = g_object_ref_sink (hs_notes_panel_new ());
+  hs_notes_panel_set_notes (HS_NOTES_PANEL (panel), "Spurious states",
+                            "# Show\n- a *mixture*");
+  ck_assert_ptr_nonnull (
+      strstr (hs_notes_panel_get_markup (HS_NOTES_PANEL (panel)), "<i>mixture</i>"));
+  hs_notes_panel_set_notes (HS_NOTES_PANEL (panel), NULL, NULL);
+  ck_assert_ptr_nonnull (
+      strstr (hs_notes_panel_get_markup (HS_NOTES_PANEL (panel)), "no notes"));
+  g_object_unref (panel);
+}
+END_TEST
+
+int
+main (void)
+{
+  gtk_init ();
+  g_resources_register (hs_get_resource ());
+  Suite *s = suite_create ("notes");
+  TCase *tc = tcase_create ("core");
+  tcase_add_test (tc, test_markup);
+  tcase_add_test (tc, test_markup_always_valid);
+  tcase_add_test (tc, test_panel);
+  suite_add_tcase (s, tc);
+  SRunner *sr = srunner_create (s);
+  srunner_run_all (sr, CK_NORMAL);
+  int failed = srunner_ntests_failed (sr);
+  srunner_free (sr);
+  return failed ? 1 : 0;
+}
