@@ -1,5 +1,5 @@
-/* test-notes.c: lesson notes become safe, formatted Pango markup, and the
- * notes panel shows them. */
+/* test-classroom.c: lesson notes become safe, formatted Pango markup and
+ * show in their panel; the recall timeline seeks only when a person moves it. */
 #include <check.h>
 #include <gtk/gtk.h>
 #include <string.h>
@@ -7,6 +7,7 @@
 #include "hf-session.h"
 #include "hs-application.h"
 #include "hs-notes.h"
+#include "hs-timeline.h"
 
 static gboolean
 valid_markup (const char *markup)
@@ -72,16 +73,53 @@ START_TEST (test_panel)
 }
 END_TEST
 
+static void
+on_seek (HsTimeline *timeline, guint64 step, gpointer data)
+{
+  guint64 *out = data;
+  *out = step;
+}
+
+START_TEST (test_timeline)
+{
+  GtkWidget *tl = g_object_ref_sink (hs_timeline_new ());
+  guint64 seen = G_MAXUINT64;
+  g_signal_connect (tl, "seek", G_CALLBACK (on_seek), &seen);
+  GtkRange *range = hs_timeline_get_range (HS_TIMELINE (tl));
+  /* nothing recorded: nothing to scrub */
+  ck_assert (!gtk_widget_get_sensitive (GTK_WIDGET (range)));
+  /* set from code: no seek */
+  hs_timeline_set (HS_TIMELINE (tl), 0, 1200, 1200);
+  ck_assert_uint_eq (seen, G_MAXUINT64);
+  ck_assert (gtk_widget_get_sensitive (GTK_WIDGET (range)));
+  ck_assert_uint_eq (hs_timeline_get_position (HS_TIMELINE (tl)), 1200);
+  /* moved as a person does (the keyboard's Left key is this signal) */
+  g_signal_emit_by_name (range, "move-slider", GTK_SCROLL_STEP_LEFT);
+  ck_assert_uint_eq (seen, 1199);
+  gtk_range_set_value (range, 300.4);
+  ck_assert_uint_eq (seen, 300);
+  ck_assert_uint_eq (hs_timeline_get_position (HS_TIMELINE (tl)), 300);
+  /* clamped to the recorded range */
+  gtk_range_set_value (range, 5000);
+  ck_assert_uint_eq (seen, 1200);
+  guint64 steps[] = { 200 };
+  const char *labels[] = { "T = 0.1" };
+  hs_timeline_set_branches (HS_TIMELINE (tl), steps, labels, 1);
+  g_object_unref (tl);
+}
+END_TEST
+
 int
 main (void)
 {
   gtk_init ();
   g_resources_register (hs_get_resource ());
-  Suite *s = suite_create ("notes");
+  Suite *s = suite_create ("classroom");
   TCase *tc = tcase_create ("core");
   tcase_add_test (tc, test_markup);
   tcase_add_test (tc, test_markup_always_valid);
   tcase_add_test (tc, test_panel);
+  tcase_add_test (tc, test_timeline);
   suite_add_tcase (s, tc);
   SRunner *sr = srunner_create (s);
   srunner_run_all (sr, CK_NORMAL);
