@@ -14,6 +14,19 @@ append_inline (GString *out, const char *text, gsize len)
   gsize i = 0;
   while (i < len)
     {
+      if (text[i] == '`')
+        {
+          const char *close = memchr (text + i + 1, '`', len - i - 1);
+          if (close != NULL && close > text + i + 1)
+            {
+              char *inner
+                  = g_markup_escape_text (text + i + 1, (gssize)(close - (text + i + 1)));
+              g_string_append_printf (out, "<tt>%s</tt>", inner);
+              g_free (inner);
+              i = (gsize)(close - text) + 1;
+              continue;
+            }
+        }
       gboolean strong = i + 1 < len && text[i] == '*' && text[i + 1] == '*';
       if (text[i] == '*')
         {
@@ -36,9 +49,9 @@ append_inline (GString *out, const char *text, gsize len)
               continue;
             }
         }
-      /* up to the next star, escaped */
+      /* up to the next star or backquote, escaped */
       gsize j = i + 1;
-      while (j < len && text[j] != '*')
+      while (j < len && text[j] != '*' && text[j] != '`')
         j++;
       char *plain = g_markup_escape_text (text + i, (gssize)(j - i));
       g_string_append (out, plain);
@@ -68,10 +81,17 @@ hs_notes_to_markup (const char *notes)
       else
         {
           gboolean heading = tl > 2 && t[0] == '#' && t[1] == ' ';
+          gboolean subheading = tl > 3 && t[0] == '#' && t[1] == '#' && t[2] == ' ';
           gboolean bullet = tl > 2 && (t[0] == '-' || t[0] == '*') && t[1] == ' ';
           if (any)
-            g_string_append (out, blank_pending || heading ? "\n\n" : "\n");
-          if (heading)
+            g_string_append (out, blank_pending || heading || subheading ? "\n\n" : "\n");
+          if (subheading)
+            {
+              g_string_append (out, "<b>");
+              append_inline (out, t + 3, tl - 3);
+              g_string_append (out, "</b>");
+            }
+          else if (heading)
             {
               g_string_append (out, "<b><big>");
               append_inline (out, t + 2, tl - 2);

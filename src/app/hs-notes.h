@@ -1,8 +1,8 @@
 /* hs-notes.h: a lesson's notes, shown beside the canvas.
  *
  * Notes are written in the small Markdown subset of docs/session-format.md
- * (headings "# ", bullets "- ", *emphasis*, **strong**, blank lines between
- * paragraphs). HsNotesPanel shows a title and the notes formatted with
+ * (headings "# " and "## ", bullets "- ", *emphasis*, **strong**, `code`,
+ * blank lines between paragraphs); so is the guide (HsHelpWindow). HsNotesPanel shows a title and the notes formatted with
  * Pango markup; hs_notes_to_markup is the conversion, kept separate so it
  * is tested without a display. */
 #pragma once

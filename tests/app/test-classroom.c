@@ -6,6 +6,7 @@
 
 #include "hf-session.h"
 #include "hs-application.h"
+#include "hs-help-window.h"
 #include "hs-notes.h"
 #include "hs-timeline.h"
 
@@ -28,6 +29,9 @@ START_TEST (test_markup)
   /* a blank line separates paragraphs; a heading starts one */
   ck_assert_ptr_nonnull (strstr (m, "falls\n\nE ="));
   g_free (m);
+  m = hs_notes_to_markup ("## Sub\nrun `hopfield info <f>` now");
+  ck_assert_str_eq (m, "<b>Sub</b>\nrun <tt>hopfield info &lt;f&gt;</tt> now");
+  g_free (m);
   /* stars that open nothing stay stars */
   m = hs_notes_to_markup ("2 * 3 = 6, a*b and *unclosed");
   ck_assert_str_eq (m, "2 * 3 = 6, a*b and *unclosed");
@@ -42,7 +46,7 @@ END_TEST
  * characters that matter). */
 START_TEST (test_markup_always_valid)
 {
-  static const char alphabet[] = "*#- \n<>&ab'\"\t\xc3\xa9";
+  static const char alphabet[] = "*#- \n<>&`ab'\"\t\xc3\xa9";
   GRand *rand = g_rand_new_with_seed (5);
   for (int trial = 0; trial < 5000; trial++)
     {
@@ -109,6 +113,34 @@ START_TEST (test_timeline)
 }
 END_TEST
 
+/* The guide opens with one page per chapter, each valid markup, and
+ * explains the energy with its formula. */
+START_TEST (test_guide)
+{
+  GtkWidget *win = hs_help_window_new (NULL);
+  char **titles = hs_help_window_get_titles (HS_HELP_WINDOW (win));
+  ck_assert_uint_ge (g_strv_length (titles), 8);
+  ck_assert_str_eq (titles[0], "Getting started");
+  ck_assert (g_strv_contains ((const char *const *)titles, "The energy"));
+  ck_assert (g_strv_contains ((const char *const *)titles, "The learning rules"));
+  g_strfreev (titles);
+  ck_assert (hs_help_window_show_page (HS_HELP_WINDOW (win), "The energy"));
+  ck_assert (!hs_help_window_show_page (HS_HELP_WINDOW (win), "No such page"));
+  GBytes *guide = g_resources_lookup_data (
+      "/org/hopfieldstudio/HopfieldStudio/help/guide.md", 0, NULL);
+  ck_assert_ptr_nonnull (guide);
+  char *text = g_strndup (g_bytes_get_data (guide, NULL), g_bytes_get_size (guide));
+  char *markup = hs_notes_to_markup (text);
+  ck_assert (valid_markup (markup));
+  ck_assert_ptr_nonnull (strstr (markup, "E(s) = \xe2\x88\x92\xc2\xbd"));
+  ck_assert_ptr_nonnull (strstr (markup, "never rise"));
+  g_free (markup);
+  g_free (text);
+  g_bytes_unref (guide);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+END_TEST
+
 int
 main (void)
 {
@@ -120,6 +152,7 @@ main (void)
   tcase_add_test (tc, test_markup_always_valid);
   tcase_add_test (tc, test_panel);
   tcase_add_test (tc, test_timeline);
+  tcase_add_test (tc, test_guide);
   suite_add_tcase (s, tc);
   SRunner *sr = srunner_create (s);
   srunner_run_all (sr, CK_NORMAL);
