@@ -30,18 +30,26 @@ step_cost (const HfHistory *h)
   return hf_recall_mode (h->r) == HF_UPDATE_SYNC ? hf_recall_n (h->r) : 1;
 }
 
+/* Makes room for one more element in a growing array (doubling). */
+static bool
+room_for_one (void **array, size_t count, size_t *cap, size_t size)
+{
+  if (count < *cap)
+    return true;
+  size_t grown = *cap ? 2 * *cap : 16;
+  void *p = realloc (*array, grown * size);
+  if (p == NULL)
+    return false;
+  *array = p;
+  *cap = grown;
+  return true;
+}
+
 static HfStatus
 add_mark (HfHistory *h, bool pinned, HfError *err)
 {
-  if (h->n_marks == h->cap_marks)
-    {
-      size_t cap = h->cap_marks ? 2 * h->cap_marks : 16;
-      Mark *m = realloc (h->marks, cap * sizeof *m);
-      if (m == NULL)
-        return hf_error_set (err, HF_ENOMEM, "out of memory for the recall's history");
-      h->marks = m;
-      h->cap_marks = cap;
-    }
+  if (!room_for_one ((void **)&h->marks, h->n_marks, &h->cap_marks, sizeof (Mark)))
+    return hf_error_set (err, HF_ENOMEM, "out of memory for the recall's history");
   HfRecallSnapshot *snap = hf_recall_snapshot (h->r, err);
   if (snap == NULL)
     return HF_ENOMEM;
@@ -198,15 +206,9 @@ HfStatus
 hf_history_branch (HfHistory *h, const char *label, HfError *err)
 {
   size_t now = hf_recall_steps (h->r);
-  if (h->n_branches == h->cap_branches)
-    {
-      size_t cap = h->cap_branches ? 2 * h->cap_branches : 8;
-      HfBranchPoint *b = realloc (h->branches, cap * sizeof *b);
-      if (b == NULL)
-        return hf_error_set (err, HF_ENOMEM, "out of memory for the recall's history");
-      h->branches = b;
-      h->cap_branches = cap;
-    }
+  if (!room_for_one ((void **)&h->branches, h->n_branches, &h->cap_branches,
+                     sizeof (HfBranchPoint)))
+    return hf_error_set (err, HF_ENOMEM, "out of memory for the recall's history");
   /* the future after now is gone, and so is any snapshot taken at now
    * with the old settings; the start of the history stays, and when the
    * branch starts there the new snapshot, later in order, wins */
