@@ -204,10 +204,50 @@ capacity (HfRule rule, size_t max_iter, const size_t *ms, size_t count,
       hf_experiment_capacity (&o, 64, ms, count, 3, 17, rows, NULL, NULL, NULL), HF_OK);
 }
 
+/* Under valgrind (HF_TEST_SMALL) the figure tests run every rule and
+ * experiment through the same code at a size memcheck can afford, and
+ * check only what holds at any size; the figures' shapes are checked by
+ * the plain and sanitizer runs. */
+static void
+small_figures (void)
+{
+  size_t ms[] = { 2, 12 }, flips[] = { 0, 3 };
+  HfRule rules[] = { HF_RULE_OPR01, HF_RULE_HEBBIAN, HF_RULE_PERCEPTRON, HF_RULE_MPF };
+  for (int k = 0; k < 4; k++)
+    {
+      HfTrainOptions o;
+      hf_train_options_init (&o, rules[k]);
+      o.max_iterations = o.max_iterations > 1 ? 30 : 1;
+      HfCapacityRow cap[2];
+      ck_assert_int_eq (
+          hf_experiment_capacity (&o, 24, ms, 2, 1, 17, cap, NULL, NULL, NULL), HF_OK);
+      ck_assert_double_eq (cap[0].m, 2);
+      ck_assert (cap[1].fraction_stored >= 0.0 && cap[1].fraction_stored <= 1.0);
+      if (rules[k] == HF_RULE_PERCEPTRON || rules[k] == HF_RULE_MPF)
+        {
+          HfDenoiseRow den[2];
+          ck_assert_int_eq (hf_experiment_denoise (&o, 24, 3, flips, 2, 1, 1, 23, den,
+                                                   NULL, NULL, NULL),
+                            HF_OK);
+          ck_assert_double_eq (den[0].recovered, 1.0);
+          HfNoisyRow noi[1];
+          ck_assert_int_eq (hf_experiment_noisy (&o, 24, ms, 1, 6, false, 20, 1, 29, noi,
+                                                 NULL, NULL, NULL),
+                            HF_OK);
+          ck_assert (noi[0].bits_recalled >= 0.0 && noi[0].bits_recalled <= 1.0);
+        }
+    }
+}
+
 /* Fig. 2 (left) at n = 64: OPR only stores small sets; PER and MPF store
  * m = 32; MPF stores >= 95% of m = 64; no rule stores all of m = 120. */
 START_TEST (test_fig2_shape)
 {
+  if (test_small ())
+    {
+      small_figures ();
+      return;
+    }
   size_t ms[] = { 4, 16, 32, 64, 120 };
   HfCapacityRow opr[5], heb[5], per[5], mpf[5];
   capacity (HF_RULE_OPR01, 0, ms, 5, opr);
@@ -231,6 +271,8 @@ END_TEST
  * PER at every corruption level, and clearly more at moderate ones. */
 START_TEST (test_fig3_shape)
 {
+  if (test_small ())
+    return; /* small_figures () ran the denoising experiment */
   size_t flips[] = { 0, 4, 8, 12, 16, 24 };
   HfDenoiseRow per[6], mpf[6];
   HfTrainOptions o;
@@ -256,6 +298,8 @@ END_TEST
  * on average), MPF makes the unseen originals fixed points; PER does not. */
 START_TEST (test_fig4_shape)
 {
+  if (test_small ())
+    return; /* small_figures () ran the noisy-training experiment */
   size_t ms[] = { 2, 4 };
   HfNoisyRow per[2], mpf[2];
   HfTrainOptions o;
