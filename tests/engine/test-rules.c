@@ -636,13 +636,17 @@ rules_suite (void)
   tcase_add_test (tc, test_cancel_leaves_valid_network);
   tcase_add_test (tc, test_lbfgs_last_evaluation_is_accepted_point);
   suite_add_tcase (s, tc);
+  /* tags: tests/meson.build runs the tagged cases as tests of their own,
+   * in parallel with the rest (CK_INCLUDE_TAGS / CK_EXCLUDE_TAGS) */
   TCase *paper = tcase_create ("paper");
+  tcase_set_tags (paper, "paper");
   tcase_set_timeout (paper, 600);
   tcase_add_test (paper, test_fig2_shape);
   tcase_add_test (paper, test_fig3_shape);
   tcase_add_test (paper, test_fig4_shape);
   suite_add_tcase (s, paper);
   TCase *other = tcase_create ("rules");
+  tcase_set_tags (other, "rules");
   tcase_set_timeout (other, 120);
   tcase_add_test (other, test_pseudoinverse);
   tcase_add_test (other, test_hebbian_and_opr01_weights);
