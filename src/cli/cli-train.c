@@ -22,7 +22,7 @@ train_usage (FILE *out)
       "Rule:\n"
       "  -R, --rule NAME         hebbian (default), opr01, storkey, pinv, perceptron,\n"
       "                          mpf, mpf-online\n"
-      "      --learning-rate X   perceptron / mpf-online step\n"
+      "      --learning-rate X   perceptron step; mpf-online rate (step X/n, bounded)\n"
       "      --max-iter N        epochs (perceptron, mpf-online) or iterations (mpf)\n"
       "      --margin X          mpf: stop once every s_i h_i >= X (0: no early stop)\n"
       "      --tolerance X       mpf: gradient tolerance\n"
