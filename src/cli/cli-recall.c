@@ -144,8 +144,7 @@ cli_corrupt (int argc, char **argv)
       hf_patterns_free (D);
       return cli_fail (EXIT_USAGE, "--index %lu but there are %zu patterns", index, D->m);
     }
-  gsl_rng *rng = gsl_rng_alloc (gsl_rng_mt19937);
-  gsl_rng_set (rng, cor.seed);
+  gsl_rng *rng = cli_rng (cor.seed);
   HfPatterns *out = hf_patterns_new (D->width, D->height, &err);
   int code = 0;
   for (size_t p = 0; p < D->m && code == 0; p++)
@@ -390,8 +389,7 @@ cli_recall (int argc, char **argv)
     }
   int8_t *probe = malloc (net->n);
   memcpy (probe, hf_patterns_get (src, k), net->n);
-  gsl_rng *rng = gsl_rng_alloc (gsl_rng_mt19937);
-  gsl_rng_set (rng, cor.seed);
+  gsl_rng *rng = cli_rng (cor.seed);
   HfRecall *r = NULL;
   if (corrupt_state (probe, net->width, net->height, &cor, rng, &err) != HF_OK
       || (r = hf_recall_new (net, &err)) == NULL

@@ -77,6 +77,20 @@ cli_fail (int code, const char *format, ...)
   return code;
 }
 
+gsl_rng *
+cli_rng (unsigned long seed)
+{
+  hf_gsl_init (); /* GSL returns NULL instead of aborting */
+  gsl_rng *rng = gsl_rng_alloc (gsl_rng_mt19937);
+  if (rng == NULL)
+    {
+      cli_fail (1, "out of memory for a random number generator");
+      exit (1);
+    }
+  gsl_rng_set (rng, seed);
+  return rng;
+}
+
 bool
 cli_parse_ulong (const char *s, unsigned long *out)
 {

@@ -2,8 +2,8 @@
  *
  * Trial t of the row for m patterns draws from a generator seeded with
  * seed + 7919 t + 104729 m (capacity, noisy) or seed + 7919 t (denoise,
- * one m), so a table does not depend on the order trials run in. A callback reports
- * the fraction done and may cancel (return false).
+ * one m), so a table does not depend on the order trials run in. A
+ * callback reports the fraction done and may cancel (return false).
  */
 #pragma once
 

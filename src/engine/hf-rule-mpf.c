@@ -486,7 +486,7 @@ online_iterate (HfTrainer *t, HfError *err)
       = (float)online_step (o->e, n, t->opts.learning_rate, t->opts.learn_thresholds);
   for (size_t i = 0; i < n; i++)
     o->e[i] *= step * o->xi[i];
-  /* J += e xi^T + xi e^T  (e_i = eta s_i a_i, so (e xi^T)_ij = eta a_i s_i s_j) */
+  /* J += e xi^T + xi e^T  (e_i = step s_i a_i: (e xi^T)_ij = step a_i s_i s_j) */
   cblas_sger (CblasRowMajor, (int)n, (int)n, 1.0f, o->e, 1, o->xi, 1, net->J, (int)n);
   cblas_sger (CblasRowMajor, (int)n, (int)n, 1.0f, o->xi, 1, o->e, 1, net->J, (int)n);
   for (size_t i = 0; i < n; i++)

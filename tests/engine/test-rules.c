@@ -204,10 +204,50 @@ capacity (HfRule rule, size_t max_iter, const size_t *ms, size_t count,
       hf_experiment_capacity (&o, 64, ms, count, 3, 17, rows, NULL, NULL, NULL), HF_OK);
 }
 
+/* Under valgrind (HF_TEST_SMALL) the figure tests run every rule and
+ * experiment through the same code at a size memcheck can afford, and
+ * check only what holds at any size; the figures' shapes are checked by
+ * the plain and sanitizer runs. */
+static void
+small_figures (void)
+{
+  size_t ms[] = { 2, 12 }, flips[] = { 0, 3 };
+  HfRule rules[] = { HF_RULE_OPR01, HF_RULE_HEBBIAN, HF_RULE_PERCEPTRON, HF_RULE_MPF };
+  for (int k = 0; k < 4; k++)
+    {
+      HfTrainOptions o;
+      hf_train_options_init (&o, rules[k]);
+      o.max_iterations = o.max_iterations > 1 ? 30 : 1;
+      HfCapacityRow cap[2];
+      ck_assert_int_eq (
+          hf_experiment_capacity (&o, 24, ms, 2, 1, 17, cap, NULL, NULL, NULL), HF_OK);
+      ck_assert_double_eq (cap[0].m, 2);
+      ck_assert (cap[1].fraction_stored >= 0.0 && cap[1].fraction_stored <= 1.0);
+      if (rules[k] == HF_RULE_PERCEPTRON || rules[k] == HF_RULE_MPF)
+        {
+          HfDenoiseRow den[2];
+          ck_assert_int_eq (hf_experiment_denoise (&o, 24, 3, flips, 2, 1, 1, 23, den,
+                                                   NULL, NULL, NULL),
+                            HF_OK);
+          ck_assert_double_eq (den[0].recovered, 1.0);
+          HfNoisyRow noi[1];
+          ck_assert_int_eq (hf_experiment_noisy (&o, 24, ms, 1, 6, false, 20, 1, 29, noi,
+                                                 NULL, NULL, NULL),
+                            HF_OK);
+          ck_assert (noi[0].bits_recalled >= 0.0 && noi[0].bits_recalled <= 1.0);
+        }
+    }
+}
+
 /* Fig. 2 (left) at n = 64: OPR only stores small sets; PER and MPF store
  * m = 32; MPF stores >= 95% of m = 64; no rule stores all of m = 120. */
 START_TEST (test_fig2_shape)
 {
+  if (test_small ())
+    {
+      small_figures ();
+      return;
+    }
   size_t ms[] = { 4, 16, 32, 64, 120 };
   HfCapacityRow opr[5], heb[5], per[5], mpf[5];
   capacity (HF_RULE_OPR01, 0, ms, 5, opr);
@@ -231,6 +271,8 @@ END_TEST
  * PER at every corruption level, and clearly more at moderate ones. */
 START_TEST (test_fig3_shape)
 {
+  if (test_small ())
+    return; /* small_figures () ran the denoising experiment */
   size_t flips[] = { 0, 4, 8, 12, 16, 24 };
   HfDenoiseRow per[6], mpf[6];
   HfTrainOptions o;
@@ -256,6 +298,8 @@ END_TEST
  * on average), MPF makes the unseen originals fixed points; PER does not. */
 START_TEST (test_fig4_shape)
 {
+  if (test_small ())
+    return; /* small_figures () ran the noisy-training experiment */
   size_t ms[] = { 2, 4 };
   HfNoisyRow per[2], mpf[2];
   HfTrainOptions o;
@@ -413,19 +457,23 @@ check_online_scale (const HfPatterns *D, const char *what)
 
 START_TEST (test_mpf_online_scale)
 {
-  /* Under valgrind (HF_TEST_SMALL) the 32x32 sets are left out. */
+  /* Under valgrind (HF_TEST_SMALL) only the first set and 64 neurons. */
   for (const HfSample *s = hf_samples; s->name != NULL; s++)
     {
-      if (test_small () && strstr (s->name, "-32") != NULL)
+      if (test_small () && s != hf_samples)
         continue;
       HfPatterns *D = hf_sample_load (s->name, NULL);
       ck_assert_ptr_nonnull (D);
       check_online_scale (D, s->name);
       hf_patterns_free (D);
     }
-  HfPatterns *D = random_set (256, 20, 91);
-  check_online_scale (D, "20 random patterns of 256");
-  hf_patterns_free (D);
+  HfPatterns *D;
+  if (!test_small ())
+    {
+      D = random_set (256, 20, 91);
+      check_online_scale (D, "20 random patterns of 256");
+      hf_patterns_free (D);
+    }
   D = random_set (64, 30, 92);
   check_online_scale (D, "30 random patterns of 64");
   hf_patterns_free (D);
@@ -588,13 +636,17 @@ rules_suite (void)
   tcase_add_test (tc, test_cancel_leaves_valid_network);
   tcase_add_test (tc, test_lbfgs_last_evaluation_is_accepted_point);
   suite_add_tcase (s, tc);
+  /* tags: tests/meson.build runs the tagged cases as tests of their own,
+   * in parallel with the rest (CK_INCLUDE_TAGS / CK_EXCLUDE_TAGS) */
   TCase *paper = tcase_create ("paper");
+  tcase_set_tags (paper, "paper");
   tcase_set_timeout (paper, 600);
   tcase_add_test (paper, test_fig2_shape);
   tcase_add_test (paper, test_fig3_shape);
   tcase_add_test (paper, test_fig4_shape);
   suite_add_tcase (s, paper);
   TCase *other = tcase_create ("rules");
+  tcase_set_tags (other, "rules");
   tcase_set_timeout (other, 120);
   tcase_add_test (other, test_pseudoinverse);
   tcase_add_test (other, test_hebbian_and_opr01_weights);
