@@ -59,7 +59,11 @@ typedef enum
 typedef struct
 {
   HfLandscapeDynamics dynamics;
-  HfTieRule tie; /* what h_i = 0 does (default HF_TIE_OFF) */
+  /* What h_i = 0 does (default HF_TIE_OFF). The map computes in double
+   * from the float weights; a field with |h_i| <= 1e-6 (sum_j |J_ij| +
+   * |theta_i|) counts as zero, so that ties of ideal arithmetic (Hebbian
+   * weights k/n rounded to float) stay ties. */
+  HfTieRule tie;
   /* Energies within level_tolerance * scale of a level's lowest energy form
    * one level (one step of the barrier tree), scale = max over states of
    * |E(s)|. Sorted energies are cut greedily: a level starts at the lowest
@@ -110,7 +114,7 @@ typedef struct
   size_t minimum;  /* index into the minima */
   size_t joins;    /* index into the minima, < minimum */
   float barrier;   /* the level's lowest energy */
-  uint32_t saddle; /* a state of that level through which they connect */
+  uint32_t saddle; /* a state of that level, one flip from the absorbed side */
 } HfTreeMerge;
 
 typedef struct HfLandscape HfLandscape;
@@ -142,15 +146,16 @@ const float *hf_landscape_energies (const HfLandscape *ls);
 const uint32_t *hf_landscape_attractor_of (const HfLandscape *ls);
 /* Attractors sorted by energy, then state number. */
 const HfAttractor *hf_landscape_attractors (const HfLandscape *ls, size_t *count);
-/* Minima in order of creation = increasing energy: minimum 0 is the global
- * minimum. The hypercube is connected, so there are count(minima) - 1
+/* Minima in order of creation = increasing level (within a level: by the
+ * energy, then number, of their state): minimum 0 is the global minimum. The hypercube is connected, so there are count(minima) - 1
  * merges, in order of increasing barrier. */
 const HfTreeMinimum *hf_landscape_minima (const HfLandscape *ls, size_t *count);
 const HfTreeMerge *hf_landscape_merges (const HfLandscape *ls, size_t *count);
-/* The minimum whose branch a state lies on: follow from the state the
- * single flip to the neighbour of lowest level (ties: lowest number) while
- * one is strictly lower; the level reached belongs to a component whose
- * deepest minimum, at that moment, is returned. To place a state in the
+/* The minimum whose branch a state lies on: from the state, repeatedly
+ * take the single flip to the neighbour lowest in the order (level, state
+ * number), while that neighbour is lower in that order than the current
+ * state; the state reached belongs, when its level is added, to a
+ * component whose deepest minimum is returned. To place a state in the
  * drawn tree, start at that leaf and climb its merges while the merge's
  * barrier is <= the state's energy. */
 size_t hf_landscape_minimum_of (const HfLandscape *ls, uint32_t state);
