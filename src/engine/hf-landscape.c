@@ -35,6 +35,7 @@
 #define ENUM_BLOCK_BITS 14
 #define CHUNK_BITS 20
 #define MAX_PAIRS ((size_t)1 << 26)
+#define MAX_DENSE_BASINS 2048
 
 enum
 {
@@ -107,6 +108,10 @@ struct HfLandscape
   uint32_t *min_of_root;
   uint8_t *root_new;
   PairMap maps[MAX_THREADS];
+  /* With few basins (R^2 <= 2^n / 4: at most 2 bytes per state per
+   * thread), a dense matrix per thread instead of the hash map:
+   * entry a * R + b (a < b) = float_key (level) << 32 | saddle, min. */
+  uint64_t *dense[MAX_THREADS];
 
   HfTreeMinimum *minima;
   size_t n_min, cap_min;
@@ -290,7 +295,10 @@ hf_landscape_free (HfLandscape *ls)
   free (ls->min_of_root);
   free (ls->root_new);
   for (int t = 0; t < MAX_THREADS; t++)
-    free (ls->maps[t].slots);
+    {
+      free (ls->maps[t].slots);
+      free (ls->dense[t]);
+    }
   free (ls->minima);
   free (ls->merges);
   free (ls);
@@ -744,6 +752,14 @@ phase_roots1 (HfLandscape *ls, HfError *err)
     return hf_error_set (err, HF_ENOMEM, "out of memory for %zu basins", R);
   for (size_t r = 0; r < R; r++)
     atomic_init (&ls->pl_best[r], UINT64_MAX);
+  if (R <= MAX_DENSE_BASINS && R * R <= ls->N / 4)
+    for (unsigned t = 0; t < ls->threads; t++)
+      {
+        ls->dense[t] = malloc (R * R * sizeof (uint64_t));
+        if (ls->dense[t] == NULL)
+          return hf_error_set (err, HF_ENOMEM, "out of memory for %zu basins", R);
+        memset (ls->dense[t], 0xff, R * R * sizeof (uint64_t));
+      }
   ls->cursor = ls->N;
   return HF_OK;
 }
@@ -833,6 +849,8 @@ edges_block (HfLandscape *ls, uint64_t begin, uint64_t end, unsigned tid)
   const float *lvl = ls->lvl;
   const uint32_t *root = ls->root;
   PairMap *m = &ls->maps[tid];
+  uint64_t *dense = ls->dense[tid];
+  size_t R = ls->n_roots;
   for (uint64_t s = begin; s < end; s++)
     {
       uint32_t r = root[s] & LOWMASK;
@@ -857,6 +875,14 @@ edges_block (HfLandscape *ls, uint64_t begin, uint64_t end, unsigned tid)
           float lt = lvl[t];
           float w = lt > ls_ ? lt : ls_;
           uint32_t saddle = lt > ls_ ? t : (uint32_t)s;
+          if (dense != NULL)
+            {
+              uint64_t v = (uint64_t)float_key (w) << 32 | saddle;
+              uint64_t *cell = r < rt ? &dense[r * R + rt] : &dense[rt * R + r];
+              if (v < *cell)
+                *cell = v;
+              continue;
+            }
           uint64_t key = r < rt ? (uint64_t)r << 32 | rt : (uint64_t)rt << 32 | r;
           if (!map_put (m, key, w, saddle))
             {
@@ -1056,9 +1082,11 @@ tree_level (HfLandscape *ls, uint32_t *uf, long *label, const uint32_t *order, s
 static HfStatus
 collect_edges (HfLandscape *ls, Pair **out, size_t *count, HfError *err)
 {
-  size_t total = 0;
+  size_t total = 0, R = ls->n_roots;
   for (unsigned t = 0; t < MAX_THREADS; t++)
     total += ls->maps[t].used;
+  if (ls->dense[0] != NULL)
+    total += R * R;
   Pair *E = malloc ((total + 1) * sizeof (Pair));
   if (E == NULL)
     return hf_error_set (err, HF_ENOMEM, "out of memory for %zu basin boundaries", total);
@@ -1071,6 +1099,35 @@ collect_edges (HfLandscape *ls, Pair **out, size_t *count, HfError *err)
           E[k++] = m->slots[j];
       free (m->slots);
       *m = (PairMap){ 0 };
+    }
+  for (unsigned t = 0; t < MAX_THREADS; t++)
+    if (ls->dense[t] != NULL)
+      {
+        for (size_t a = 0; a < R; a++)
+          for (size_t b = a + 1; b < R; b++)
+            {
+              uint64_t v = ls->dense[0][a * R + b];
+              if (t > 0 && ls->dense[t][a * R + b] < v)
+                ls->dense[0][a * R + b] = ls->dense[t][a * R + b];
+            }
+        if (t > 0)
+          {
+            free (ls->dense[t]);
+            ls->dense[t] = NULL;
+          }
+      }
+  if (ls->dense[0] != NULL)
+    {
+      for (size_t a = 0; a < R; a++)
+        for (size_t b = a + 1; b < R; b++)
+          {
+            uint64_t v = ls->dense[0][a * R + b];
+            if (v != UINT64_MAX)
+              E[k++] = (Pair){ (uint64_t)a << 32 | b, key_float ((uint32_t)(v >> 32)),
+                               (uint32_t)v };
+          }
+      free (ls->dense[0]);
+      ls->dense[0] = NULL;
     }
   qsort (E, k, sizeof (Pair), cmp_pair_key);
   size_t u = 0;
