@@ -92,7 +92,7 @@ struct HfLandscape
   float *energy;
   uint32_t *attr;
   uint64_t *bufA, *bufB;
-  float *lvl;
+  uint32_t *lk; /* per state: float_key of its level's lowest energy */
   uint32_t *root;
   uint64_t hist[4][256];
   double scale, tol;
@@ -391,6 +391,14 @@ parallel_range (HfLandscape *ls, RangeFn fn, uint64_t begin, uint64_t end, uint6
 
 /* ---- enumeration -------------------------------------------------- */
 
+/* The hot loops, compiled twice: for AVX2 and for any x86-64 (chosen when
+ * the program loads). */
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
+#define HOT __attribute__ ((target_clones ("avx2", "default")))
+#else
+#define HOT
+#endif
+
 static inline int
 decide (double h, int s, HfTieRule tie, double hz)
 {
@@ -436,7 +444,7 @@ sync_step (const HfLandscape *ls, uint32_t x, const double *h)
   return y;
 }
 
-static void
+HOT static void
 enum_block (HfLandscape *ls, uint64_t begin, uint64_t end, unsigned tid)
 {
   (void)tid;
@@ -692,14 +700,14 @@ phase_sort (HfLandscape *ls, int pass)
   ls->cursor = ls->N;
 }
 
-/* Levels: lvl[s] = the lowest energy of the level of s (bufA reused:
- * lvl in its first half, root in its second). */
+/* Levels: lk[s] = float_key of the lowest energy of the level of s (bufA
+ * reused: lk in its first half, root in its second). */
 static void
 phase_levels (HfLandscape *ls)
 {
   if (ls->cursor == 0)
     {
-      ls->lvl = (float *)ls->bufA;
+      ls->lk = (uint32_t *)ls->bufA;
       ls->root = (uint32_t *)ls->bufA + ls->N;
     }
   uint64_t end = ls->cursor + chunk_size (ls);
@@ -712,7 +720,7 @@ phase_levels (HfLandscape *ls)
           ls->anchor = E;
           ls->anchor_set = true;
         }
-      ls->lvl[e & 0xffffffffu] = ls->anchor;
+      ls->lk[e & 0xffffffffu] = float_key (ls->anchor);
     }
   ls->cursor = end;
   if (end == ls->N)
@@ -724,27 +732,24 @@ phase_levels (HfLandscape *ls)
 
 /* ---- descent basins ----------------------------------------------- */
 
-static inline bool
-lower (const float *lvl, uint32_t a, uint32_t b)
-{
-  return lvl[a] < lvl[b] || (lvl[a] == lvl[b] && a < b);
-}
-
-static void
+/* The neighbour lowest in (level, number), if lower than s itself: keys
+ * compared as one 64-bit number, without branches. */
+HOT static void
 descent_block (HfLandscape *ls, uint64_t begin, uint64_t end, unsigned tid)
 {
   (void)tid;
-  const float *lvl = ls->lvl;
+  const uint32_t *lk = ls->lk;
+  size_t n = ls->n;
   for (uint64_t s = begin; s < end; s++)
     {
-      uint32_t best = (uint32_t)s;
-      for (size_t i = 0; i < ls->n; i++)
+      uint64_t best = (uint64_t)lk[s] << 32 | s;
+      for (size_t i = 0; i < n; i++)
         {
           uint32_t t = (uint32_t)s ^ (1u << i);
-          if (lower (lvl, t, best))
-            best = t;
+          uint64_t k = (uint64_t)lk[t] << 32 | t;
+          best = k < best ? k : best;
         }
-      ls->root[s] = best;
+      ls->root[s] = (uint32_t)best;
     }
 }
 
@@ -768,7 +773,7 @@ phase_roots1 (HfLandscape *ls, HfError *err)
             ls->cap_roots = cap;
           }
         ls->roots[ls->n_roots] = (uint32_t)s;
-        ls->root_lvl[ls->n_roots] = ls->lvl[s];
+        ls->root_lvl[ls->n_roots] = key_float (ls->lk[s]);
         ls->root[s] = RESOLVED | (uint32_t)ls->n_roots++;
       }
   size_t R = ls->n_roots;
@@ -871,19 +876,19 @@ map_put (PairMap *m, uint64_t key, float w, uint32_t saddle)
   return true;
 }
 
-static void
+HOT static void
 edges_block (HfLandscape *ls, uint64_t begin, uint64_t end, unsigned tid)
 {
-  const float *lvl = ls->lvl;
+  const uint32_t *lk = ls->lk;
   const uint32_t *root = ls->root;
   PairMap *m = &ls->maps[tid];
   uint64_t *dense = ls->dense[tid];
   size_t R = ls->n_roots;
+  uint32_t all = (uint32_t)(ls->N - 1);
   for (uint64_t s = begin; s < end; s++)
     {
-      uint32_t r = root[s] & LOWMASK;
-      float ls_ = lvl[s];
-      if (ls_ == ls->root_lvl[r])
+      uint32_t r = root[s] & LOWMASK, ks = lk[s];
+      if (ks == float_key (ls->root_lvl[r]))
         {
           atomic_fetch_add_explicit (&ls->pl_count[r], 1, memory_order_relaxed);
           uint64_t key = (uint64_t)float_key (ls->energy[s]) << 32 | s;
@@ -891,28 +896,25 @@ edges_block (HfLandscape *ls, uint64_t begin, uint64_t end, unsigned tid)
           while (key < cur && !atomic_compare_exchange_weak (&ls->pl_best[r], &cur, key))
             ;
         }
-      for (size_t i = 0; i < ls->n; i++)
+      /* Each edge once, from its end whose bit is 0. */
+      for (uint32_t z = ~(uint32_t)s & all; z != 0; z &= z - 1)
         {
-          uint32_t bit = 1u << i;
-          if (s & bit)
-            continue;
-          uint32_t t = (uint32_t)s | bit;
-          uint32_t rt = root[t] & LOWMASK;
-          if (rt == r)
-            continue;
-          float lt = lvl[t];
-          float w = lt > ls_ ? lt : ls_;
-          uint32_t saddle = lt > ls_ ? t : (uint32_t)s;
+          uint32_t t = (uint32_t)s | (z & -z);
+          uint32_t rt = root[t] & LOWMASK, kt = lk[t];
+          /* The higher end is the saddle (equal levels: s, the lower number). */
+          uint64_t v = kt > ks ? (uint64_t)kt << 32 | t : (uint64_t)ks << 32 | s;
           if (dense != NULL)
             {
-              uint64_t v = (uint64_t)float_key (w) << 32 | saddle;
-              uint64_t *cell = r < rt ? &dense[r * R + rt] : &dense[rt * R + r];
-              if (v < *cell)
-                *cell = v;
+              /* Branch-free; r == rt writes the diagonal, which is ignored. */
+              uint32_t a = r < rt ? r : rt, b = r < rt ? rt : r;
+              uint64_t *cell = &dense[(size_t)a * R + b];
+              *cell = v < *cell ? v : *cell;
               continue;
             }
+          if (rt == r)
+            continue;
           uint64_t key = r < rt ? (uint64_t)r << 32 | rt : (uint64_t)rt << 32 | r;
-          if (!map_put (m, key, w, saddle))
+          if (!map_put (m, key, key_float ((uint32_t)(v >> 32)), (uint32_t)v))
             {
               atomic_store (&ls->worker_oom, 1);
               return;
@@ -1176,7 +1178,7 @@ attach_attractors (HfLandscape *ls)
       HfAttractor *at = &ls->attractors[a];
       uint32_t r = ls->root[at->state] & LOWMASK;
       at->minimum = ls->min_of_root[r];
-      if (!ls->root_new[r] || ls->lvl[at->state] != ls->root_lvl[r])
+      if (!ls->root_new[r] || key_float (ls->lk[at->state]) != ls->root_lvl[r])
         continue;
       HfTreeMinimum *m = &ls->minima[at->minimum];
       m->basin += at->basin;
@@ -1253,7 +1255,7 @@ phase_tree (HfLandscape *ls, HfError *err)
   if (shrunk != NULL)
     ls->bufA = shrunk;
   ls->root = (uint32_t *)ls->bufA;
-  ls->lvl = NULL;
+  ls->lk = NULL;
   ls->cursor = ls->N;
 out:
   free (E);
