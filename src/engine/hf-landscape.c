@@ -422,9 +422,10 @@ async_sweep (const HfLandscape *ls, uint32_t x, const double *h0)
       if (v != s)
         {
           x ^= 1u << i;
+          /* Only the neurons still to visit in this sweep need it. */
           const double *Ji = ls->J + i * n;
           double d = 2.0 * v;
-          for (size_t k = 0; k < n; k++)
+          for (size_t k = i + 1; k < n; k++)
             h[k] += d * Ji[k];
         }
     }
