@@ -222,7 +222,7 @@ run_map (const HfNetwork *net, const HfPatterns *P, const HfLandscapeOptions *o,
           hi = E[x] > hi ? E[x] : hi;
         }
       printf ("%zu neurons (%zux%zu), %s dynamics, tie %s: %llu states, energies %.5g "
-              "to %.5g, levels %.3g apart (%.2f s)\n",
+              "to %.5g, level tolerance %.3g (%.2f s)\n",
               net->n, net->width, net->height,
               o->dynamics == HF_LANDSCAPE_SYNC ? "synchronous" : "asynchronous",
               tie_name (o->tie), (unsigned long long)N, lo, hi,
