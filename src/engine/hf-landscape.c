@@ -59,7 +59,7 @@ enum
 
 /* Share of the total time each phase takes, measured at n = 25. */
 static const double phase_weight[PH_DONE] = {
-  0.30, 0.02, 0.01, 0.01, 0.03, 0.03, 0.03, 0.03, 0.02, 0.17, 0.01, 0.02, 0.31, 0.01,
+  0.50, 0.01, 0.01, 0.01, 0.05, 0.05, 0.01, 0.01, 0.03, 0.12, 0.01, 0.03, 0.15, 0.01,
 };
 
 typedef struct
