@@ -110,8 +110,8 @@ struct HfLandscape
   uint32_t *min_of_root;
   uint8_t *root_new;
   PairMap maps[MAX_THREADS];
-  /* With few basins (R^2 <= 2^n / 4: at most 2 bytes per state per
-   * thread), a dense matrix per thread instead of the hash map:
+  /* With few basins (R^2 T <= 2^n / 2 for T threads: at most 4 bytes
+   * per state in all), a dense matrix per thread instead of the hash map:
    * entry a * R + b (a < b) = float_key (level) << 32 | saddle, min. */
   uint64_t *dense[MAX_THREADS];
 
@@ -786,7 +786,7 @@ phase_roots1 (HfLandscape *ls, HfError *err)
     return hf_error_set (err, HF_ENOMEM, "out of memory for %zu basins", R);
   for (size_t r = 0; r < R; r++)
     atomic_init (&ls->pl_best[r], UINT64_MAX);
-  if (R <= MAX_DENSE_BASINS && R * R <= ls->N / 4)
+  if (R <= MAX_DENSE_BASINS && R * R * ls->threads <= ls->N / 2)
     for (unsigned t = 0; t < ls->threads; t++)
       {
         ls->dense[t] = malloc (R * R * sizeof (uint64_t));
