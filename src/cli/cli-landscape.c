@@ -144,6 +144,11 @@ print_attractors (const HfLandscape *ls, bool csv)
     {
       hf_landscape_state_string (A[k].state, n, s);
       describe_kind (A[k].kind, A[k].pattern, kind, sizeof kind);
+      if (A[k].period > 1)
+        {
+          hf_landscape_state_string (A[k].partner, n, p);
+          snprintf (kind, sizeof kind, "cycle with %.32s", p);
+        }
       printf ("  %-*s %12.5g %10llu %6.2f%%  %s\n", (int)(n > 5 ? n : 5), s, A[k].energy,
               (unsigned long long)A[k].basin, 100.0 * (double)A[k].basin / total, kind);
     }
