@@ -464,11 +464,19 @@ enum_block (HfLandscape *ls, uint64_t begin, uint64_t end, unsigned tid)
       E += -0.5 * s[i] * f + 0.5 * ls->theta[i] * s[i];
     }
   bool sync = ls->o.dynamics == HF_LANDSCAPE_SYNC;
+  /* A sweep starts at neuron 0, whose field does not depend on s_0: unless
+   * the tie rule keeps it at a zero field, both values of s_0 give the same
+   * state after its update, hence the same sweep. Odd Gray steps flip s_0. */
+  bool share0 = !sync;
+  uint32_t last = 0;
   for (uint64_t j = 0; j < end - begin; j++)
     {
+      bool same = false;
       if (j > 0)
         {
           unsigned i = (unsigned)__builtin_ctzll (j);
+          same = i == 0 && share0
+                 && (ls->o.tie != HF_TIE_KEEP || fabs (h[0]) > ls->hzero[0]);
           E += 2.0 * s[i] * h[i];
           double v = -s[i];
           s[i] = v;
@@ -479,7 +487,10 @@ enum_block (HfLandscape *ls, uint64_t begin, uint64_t end, unsigned tid)
             h[k] += d * Ji[k];
         }
       ls->energy[x] = (float)E;
-      ls->attr[x] = sync ? sync_step (ls, x, h) : async_sweep (ls, x, h);
+      if (same)
+        ls->attr[x] = last;
+      else
+        ls->attr[x] = last = sync ? sync_step (ls, x, h) : async_sweep (ls, x, h);
     }
 }
 
