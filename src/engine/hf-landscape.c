@@ -37,6 +37,7 @@
 #define CHUNK_BITS 20
 #define MAX_PAIRS ((size_t)1 << 26)
 #define MAX_DENSE_BASINS 2048
+#define SORT_CHUNKS 16
 
 enum
 {
@@ -94,7 +95,9 @@ struct HfLandscape
   uint64_t *bufA, *bufB;
   uint32_t *lk; /* per state: float_key of its level's lowest energy */
   uint32_t *root;
-  uint64_t hist[4][256];
+  uint64_t chist[SORT_CHUNKS][256]; /* per chunk: counts, then positions */
+  uint64_t sort_chunk;
+  int sort_pass;
   double scale, tol;
   float anchor;
   bool anchor_set;
@@ -651,58 +654,70 @@ phase_hist (HfLandscape *ls, HfError *err)
   if (ls->bufA == NULL || ls->bufB == NULL)
     return hf_error_set (err, HF_ENOMEM, "out of memory to sort %llu energies",
                          (unsigned long long)ls->N);
-  memset (ls->hist, 0, sizeof ls->hist);
   double scale = 0.0;
   for (uint64_t s = 0; s < ls->N; s++)
-    {
-      float e = ls->energy[s];
-      if (fabs (e) > scale)
-        scale = fabs (e);
-      uint32_t k = float_key (e);
-      ls->hist[0][k & 255]++;
-      ls->hist[1][(k >> 8) & 255]++;
-      ls->hist[2][(k >> 16) & 255]++;
-      ls->hist[3][k >> 24]++;
-    }
+    scale = fmax (scale, fabs (ls->energy[s]));
   ls->scale = scale;
   ls->tol = ls->o.level_tolerance * scale;
-  for (int d = 0; d < 4; d++)
-    {
-      uint64_t sum = 0;
-      for (int b = 0; b < 256; b++)
-        {
-          uint64_t c = ls->hist[d][b];
-          ls->hist[d][b] = sum;
-          sum += c;
-        }
-    }
   ls->cursor = ls->N;
   return HF_OK;
 }
 
-/* Pass 0 energy -> B, 1 B -> A, 2 A -> B, 3 B -> A; then the names swap
- * so that the sorted array is bufB and bufA is free for the levels. */
+/* Radix sort of (energy key, state), 8 bits per pass: pass 0 energy -> B,
+ * 1 B -> A, 2 A -> B, 3 B -> A; then the names swap so that the sorted
+ * array is bufB and bufA is free for the levels. Each pass counts and
+ * scatters SORT_CHUNKS fixed chunks in parallel: a chunk's positions
+ * follow every earlier chunk's for the same digit, so the sort stays
+ * stable whatever thread takes which chunk. */
+static inline uint64_t
+sort_item (const HfLandscape *ls, uint64_t j)
+{
+  if (ls->sort_pass == 0)
+    return (uint64_t)float_key (ls->energy[j]) << 32 | j;
+  return (ls->sort_pass % 2 ? ls->bufB : ls->bufA)[j];
+}
+
+static void
+count_block (HfLandscape *ls, uint64_t begin, uint64_t end, unsigned tid)
+{
+  (void)tid;
+  uint64_t *h = ls->chist[begin / ls->sort_chunk];
+  int shift = 32 + 8 * ls->sort_pass;
+  memset (h, 0, 256 * sizeof (uint64_t));
+  for (uint64_t j = begin; j < end; j++)
+    h[(sort_item (ls, j) >> shift) & 255]++;
+}
+
+static void
+scatter_block (HfLandscape *ls, uint64_t begin, uint64_t end, unsigned tid)
+{
+  (void)tid;
+  uint64_t *pos = ls->chist[begin / ls->sort_chunk];
+  uint64_t *dst = ls->sort_pass % 2 ? ls->bufA : ls->bufB;
+  int shift = 32 + 8 * ls->sort_pass;
+  for (uint64_t j = begin; j < end; j++)
+    {
+      uint64_t e = sort_item (ls, j);
+      dst[pos[(e >> shift) & 255]++] = e;
+    }
+}
+
 static void
 phase_sort (HfLandscape *ls, int pass)
 {
-  uint64_t *pos = ls->hist[pass];
-  if (pass == 0)
-    for (uint64_t s = 0; s < ls->N; s++)
+  ls->sort_pass = pass;
+  ls->sort_chunk = (ls->N + SORT_CHUNKS - 1) / SORT_CHUNKS;
+  size_t chunks = (size_t)((ls->N + ls->sort_chunk - 1) / ls->sort_chunk);
+  parallel_range (ls, count_block, 0, ls->N, ls->sort_chunk);
+  uint64_t sum = 0;
+  for (int d = 0; d < 256; d++)
+    for (size_t c = 0; c < chunks; c++)
       {
-        uint32_t k = float_key (ls->energy[s]);
-        ls->bufB[pos[k & 255]++] = (uint64_t)k << 32 | s;
+        uint64_t v = ls->chist[c][d];
+        ls->chist[c][d] = sum;
+        sum += v;
       }
-  else
-    {
-      const uint64_t *src = pass % 2 ? ls->bufB : ls->bufA;
-      uint64_t *dst = pass % 2 ? ls->bufA : ls->bufB;
-      int shift = 32 + 8 * pass;
-      for (uint64_t j = 0; j < ls->N; j++)
-        {
-          uint64_t e = src[j];
-          dst[pos[(e >> shift) & 255]++] = e;
-        }
-    }
+  parallel_range (ls, scatter_block, 0, ls->N, ls->sort_chunk);
   if (pass == 3)
     {
       uint64_t *t = ls->bufA;
