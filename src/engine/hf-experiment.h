@@ -2,7 +2,12 @@
  *
  * Every trial t draws from its own generator seeded with seed + t, so a
  * table does not depend on the order trials run in. A callback reports
- * the fraction done and may cancel (return false).
+ * the fraction done and may cancel (return false); it is called on the
+ * calling thread.
+ *
+ * Trials run in parallel: the _mt variants take a thread count (0 = every
+ * core) and hold BLAS to one thread meanwhile (hf-parallel.h); the plain
+ * variants use every core. Tables are identical for any thread count.
  */
 #pragma once
 
@@ -27,6 +32,11 @@ HfStatus hf_experiment_capacity (const HfTrainOptions *opts, size_t n, const siz
                                  size_t count, size_t trials, unsigned long seed,
                                  HfCapacityRow *rows, HfExperimentCallback cb, void *user,
                                  HfError *err);
+HfStatus hf_experiment_capacity_mt (const HfTrainOptions *opts, size_t n,
+                                    const size_t *ms, size_t count, size_t trials,
+                                    unsigned long seed, size_t threads,
+                                    HfCapacityRow *rows, HfExperimentCallback cb,
+                                    void *user, HfError *err);
 
 /* Fig. 3: fraction of probes with k bits flipped that the sequential
  * dynamics return exactly to the stored pattern, for each k. */
@@ -40,6 +50,11 @@ HfStatus hf_experiment_denoise (const HfTrainOptions *opts, size_t n, size_t m,
                                 const size_t *flips, size_t count, size_t trials,
                                 size_t probes, unsigned long seed, HfDenoiseRow *rows,
                                 HfExperimentCallback cb, void *user, HfError *err);
+HfStatus hf_experiment_denoise_mt (const HfTrainOptions *opts, size_t n, size_t m,
+                                   const size_t *flips, size_t count, size_t trials,
+                                   size_t probes, unsigned long seed, size_t threads,
+                                   HfDenoiseRow *rows, HfExperimentCallback cb,
+                                   void *user, HfError *err);
 
 /* Fig. 4: train only on noisy copies of m random originals, then ask
  * whether the unseen originals are fixed points. Each copy flips every
@@ -58,3 +73,8 @@ HfStatus hf_experiment_noisy (const HfTrainOptions *opts, size_t n, const size_t
                               size_t count, size_t flips, bool exact, size_t copies,
                               size_t trials, unsigned long seed, HfNoisyRow *rows,
                               HfExperimentCallback cb, void *user, HfError *err);
+HfStatus hf_experiment_noisy_mt (const HfTrainOptions *opts, size_t n, const size_t *ms,
+                                 size_t count, size_t flips, bool exact, size_t copies,
+                                 size_t trials, unsigned long seed, size_t threads,
+                                 HfNoisyRow *rows, HfExperimentCallback cb, void *user,
+                                 HfError *err);
