@@ -5,6 +5,7 @@
  * for any thread count. */
 #include "hf-experiment.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -146,6 +147,17 @@ hf_experiment_capacity_mt (const HfTrainOptions *opts, size_t n, const size_t *m
           row->seconds += x->secs / (double)trials;
           row->iterations += (double)x->iters / (double)trials;
         }
+      double vf = 0.0, vs = 0.0;
+      for (size_t t = 0; t < trials; t++)
+        {
+          const CapResult *x = &c.res[r * trials + t];
+          double df = (double)x->fixed / (double)ms[r] - row->fraction_stored,
+                 ds = x->secs - row->seconds;
+          vf += df * df;
+          vs += ds * ds;
+        }
+      row->fraction_sd = trials > 1 ? sqrt (vf / (double)(trials - 1)) : 0.0;
+      row->seconds_sd = trials > 1 ? sqrt (vs / (double)(trials - 1)) : 0.0;
     }
   free (c.res);
   return st;
@@ -315,5 +327,124 @@ hf_experiment_noisy_mt (const HfTrainOptions *opts, size_t n, const size_t *ms,
         }
     }
   free (c.res);
+  return st;
+}
+
+/* ---- scaling: MPF time against n at m = n / 4 ---- */
+typedef struct
+{
+  HfExperimentCallback cb;
+  void *user;
+  double base, share;
+} Sub;
+
+static bool
+sub_progress (double done, void *user)
+{
+  Sub *s = user;
+  return s->cb == NULL || s->cb (s->base + s->share * done, s->user);
+}
+
+HfStatus
+hf_experiment_scaling (const HfTrainOptions *opts, const size_t *ns, size_t count,
+                       size_t trials, unsigned long seed, size_t fit_from,
+                       HfScalingRow *rows, double *exponent, HfExperimentCallback cb,
+                       void *user, HfError *err)
+{
+  *exponent = NAN;
+  if (trials == 0 || count == 0)
+    return hf_error_set (err, HF_EINVAL, "a scaling experiment needs trials and sizes");
+  for (size_t r = 0; r < count; r++)
+    if (ns[r] < 8)
+      return hf_error_set (err, HF_EINVAL, "a scaling experiment needs n >= 8 (got %zu)",
+                           ns[r]);
+  /* Time accumulated per size; each size is a one-row capacity run on one
+   * thread of trials, so every training keeps BLAS's threads. */
+  HfStatus st = HF_OK;
+  double total = 0.0;
+  for (size_t r = 0; r < count; r++)
+    total += pow ((double)ns[r], 2.5);
+  double done = 0.0;
+  for (size_t r = 0; r < count && st == HF_OK; r++)
+    {
+      size_t n = ns[r], m = n / 4;
+      HfCapacityRow row;
+      double share = pow ((double)n, 2.5) / total;
+      Sub sub = { cb, user, done, share };
+      Trial b;
+      CapResult *res = calloc (trials, sizeof *res);
+      if (res == NULL)
+        return hf_error_set (err, HF_ENOMEM, "out of memory");
+      atomic_int cancel;
+      atomic_init (&cancel, 0);
+      for (size_t t = 0; t < trials && st == HF_OK; t++)
+        {
+          if ((st = trial_init (&b, n, false, false, err)) != HF_OK)
+            break;
+          gsl_rng_set (b.rng, seed + 7919 * t + 104729 * m);
+          if ((st = hf_patterns_add_random (b.D, m, 0.5, b.rng, err)) == HF_OK
+              && (st = train_trial (&b, opts, &cancel, &res[t].secs, &res[t].iters, err))
+                     == HF_OK)
+            st = hf_network_count_fixed (b.net, b.D, HF_TIE_OFF, &res[t].fixed, NULL,
+                                         NULL);
+          trial_clear (&b);
+          if (st == HF_OK && !sub_progress ((double)(t + 1) / (double)trials, &sub))
+            st = hf_error_set (err, HF_ECANCELLED, "the experiment was cancelled");
+        }
+      memset (&row, 0, sizeof row);
+      for (size_t t = 0; t < trials; t++)
+        {
+          row.seconds += res[t].secs / (double)trials;
+          row.fraction_stored += (double)res[t].fixed / (double)m / (double)trials;
+        }
+      double v = 0.0;
+      for (size_t t = 0; t < trials; t++)
+        v += (res[t].secs - row.seconds) * (res[t].secs - row.seconds);
+      rows[r] = (HfScalingRow){ n, m, row.seconds,
+                                trials > 1 ? sqrt (v / (double)(trials - 1)) : 0.0,
+                                row.fraction_stored };
+      free (res);
+      done += share;
+    }
+  if (st != HF_OK)
+    return st;
+  double sx = 0, sy = 0, sxx = 0, sxy = 0;
+  int k = 0;
+  for (size_t r = 0; r < count; r++)
+    if (rows[r].n >= fit_from && rows[r].seconds > 0.0)
+      {
+        double lx = log ((double)rows[r].n), ly = log (rows[r].seconds);
+        sx += lx;
+        sy += ly;
+        sxx += lx * lx;
+        sxy += lx * ly;
+        k++;
+      }
+  if (k >= 2 && k * sxx - sx * sx > 0.0)
+    *exponent = (k * sxy - sx * sy) / (k * sxx - sx * sx);
+  return HF_OK;
+}
+
+/* ---- stopping and basins: denoising against MPF's stopping margin ---- */
+HfStatus
+hf_experiment_margin (const HfTrainOptions *opts, size_t n, size_t m,
+                      const double *margins, size_t count_margins, const size_t *flips,
+                      size_t count_flips, size_t trials, size_t probes,
+                      unsigned long seed, size_t threads, HfDenoiseRow *rows,
+                      HfExperimentCallback cb, void *user, HfError *err)
+{
+  HfStatus st = HF_OK;
+  for (size_t r = 0; r < count_margins && st == HF_OK; r++)
+    {
+      if (!(margins[r] >= 0.0) || margins[r] > 1e6)
+        return hf_error_set (err, HF_EINVAL, "a stopping margin must be in [0, 1e6]");
+      HfTrainOptions o = *opts;
+      o.margin = margins[r];
+      Sub sub
+          = { cb, user, (double)r / (double)count_margins, 1.0 / (double)count_margins };
+      st = hf_experiment_denoise_mt (&o, n, m, flips, count_flips, trials, probes, seed,
+                                     threads, rows + r * count_flips, sub_progress, &sub,
+                                     err);
+    }
   return st;
 }

@@ -26,6 +26,8 @@ typedef struct
   double all_stored;      /* fraction of trials where every pattern is fixed */
   double seconds;         /* mean training time */
   double iterations;      /* mean iterations (epochs for PER) */
+  double fraction_sd;     /* standard deviation over trials of fixed points / m */
+  double seconds_sd;      /* standard deviation over trials of the training time */
 } HfCapacityRow;
 
 HfStatus hf_experiment_capacity (const HfTrainOptions *opts, size_t n, const size_t *ms,
@@ -78,3 +80,31 @@ HfStatus hf_experiment_noisy_mt (const HfTrainOptions *opts, size_t n, const siz
                                  size_t trials, unsigned long seed, size_t threads,
                                  HfNoisyRow *rows, HfExperimentCallback cb, void *user,
                                  HfError *err);
+
+/* Scaling (the paper: "training time ... well modeled by O(n^5/2)"):
+ * train on m = n / 4 random patterns for each n, trials times each, one
+ * after the other (timings, so BLAS keeps every core). */
+typedef struct
+{
+  size_t n, m;
+  double seconds, seconds_sd; /* mean and spread of the training time */
+  double fraction_stored;
+} HfScalingRow;
+
+/* *exponent: least-squares slope of log time against log n over the rows
+ * with n >= fit_from (fixed costs dominate below); NAN with fewer than two. */
+HfStatus hf_experiment_scaling (const HfTrainOptions *opts, const size_t *ns,
+                                size_t count, size_t trials, unsigned long seed,
+                                size_t fit_from, HfScalingRow *rows, double *exponent,
+                                HfExperimentCallback cb, void *user, HfError *err);
+
+/* Stopping and basins: the denoising table (Fig. 3) of networks trained
+ * with each MPF stopping margin (opts->margin replaced; 0 means train until
+ * the gradient tolerance). rows holds count_margins x count_flips rows,
+ * margin-major. */
+HfStatus hf_experiment_margin (const HfTrainOptions *opts, size_t n, size_t m,
+                               const double *margins, size_t count_margins,
+                               const size_t *flips, size_t count_flips, size_t trials,
+                               size_t probes, unsigned long seed, size_t threads,
+                               HfDenoiseRow *rows, HfExperimentCallback cb, void *user,
+                               HfError *err);
