@@ -8,7 +8,10 @@
 
 #include "cli.h"
 #include "hf-blas.h"
+#include "hf-experiment-images.h"
 #include "hf-experiment.h"
+#include "hf-parallel.h"
+#include "hf-samples.h"
 
 static double
 now (void)
@@ -403,6 +406,98 @@ bench_mpf (double peak)
   printf ("  fitted exponent over n = 256..2048: time ~ n^%.2f (paper: n^2.5)\n", slope);
 }
 
+/* The paper's trial experiments on 1 and on every core: wall times, the
+ * speed-up and whether the tables agree; then Fig. 1 at full size. */
+static bool
+same_capacity (const HfCapacityRow *a, const HfCapacityRow *b, size_t count)
+{
+  for (size_t r = 0; r < count; r++)
+    if (a[r].fraction_stored != b[r].fraction_stored || a[r].all_stored != b[r].all_stored
+        || a[r].iterations != b[r].iterations)
+      return false;
+  return true;
+}
+
+static void
+bench_experiments (bool with_images)
+{
+  size_t cores = hf_parallel_cores ();
+  printf ("== experiments (%zu cores; trials in parallel hold BLAS to 1 thread each)\n",
+          cores);
+  HfTrainOptions o;
+  hf_train_options_init (&o, HF_RULE_MPF);
+  size_t ms[30];
+  for (size_t k = 0; k < 30; k++)
+    ms[k] = 4 * (k + 1);
+  HfCapacityRow *c1 = calloc (30, sizeof *c1), *cn = calloc (30, sizeof *cn);
+  double t0 = now ();
+  hf_experiment_capacity_mt (&o, 64, ms, 30, 20, 1, 1, c1, NULL, NULL, NULL);
+  double one = now () - t0;
+  t0 = now ();
+  hf_experiment_capacity_mt (&o, 64, ms, 30, 20, 1, cores, cn, NULL, NULL, NULL);
+  double many = now () - t0;
+  printf (
+      "capacity   mpf n=64 m=4:120:4, 20 trials:   1 thread %7.2f s, %zu threads %7.2f "
+      "s: speed-up %.2f (target >= 1.8); tables %s\n",
+      one, cores, many, one / many, same_capacity (c1, cn, 30) ? "identical" : "DIFFER");
+  free (c1);
+  free (cn);
+
+  size_t dm[4] = { 16, 32, 48, 64 }, flips[17];
+  for (size_t k = 0; k < 17; k++)
+    flips[k] = 4 * k;
+  HfDenoiseRow *d1 = calloc (4 * 17, sizeof *d1), *dn = calloc (4 * 17, sizeof *dn);
+  t0 = now ();
+  hf_experiment_denoise_grid_mt (&o, 128, dm, 4, flips, 17, 5, 4, 1, 1, d1, NULL, NULL,
+                                 NULL);
+  one = now () - t0;
+  t0 = now ();
+  hf_experiment_denoise_grid_mt (&o, 128, dm, 4, flips, 17, 5, 4, 1, cores, dn, NULL,
+                                 NULL, NULL);
+  many = now () - t0;
+  printf (
+      "denoise    mpf n=128 m=16..64, k=0:64:4, 5 trials: 1 thread %7.2f s, %zu threads "
+      "%7.2f s: speed-up %.2f (target >= 1.8); tables %s\n",
+      one, cores, many, one / many,
+      memcmp (d1, dn, 4 * 17 * sizeof *d1) == 0 ? "identical" : "DIFFER");
+  free (d1);
+  free (dn);
+  if (!with_images)
+    return;
+
+  HfError err = { 0 };
+  HfPatterns *D = hf_sample_load ("fingerprints-64", &err);
+  if (D == NULL)
+    {
+      printf ("fig. 1: %s\n", err.message);
+      return;
+    }
+  HfImagesOptions io;
+  hf_images_options_init (&io);
+  HfRule rules[3] = { HF_RULE_MPF, HF_RULE_HEBBIAN, HF_RULE_PERCEPTRON };
+  HfImagesResult *res = NULL;
+  t0 = now ();
+  HfStatus st = hf_experiment_images (D, &io, rules, 3, &res, NULL, NULL, &err);
+  double total = now () - t0;
+  if (st != HF_OK)
+    printf ("fig. 1: %s\n", err.message);
+  else
+    {
+      for (size_t r = 0; r < res->nrules; r++)
+        {
+          const HfImagesRuleResult *rr = &res->rules[r];
+          printf ("fig. 1     %-10s %zu fingerprints n=4096, %zu minibatches: %7.2f s%s; "
+                  "fixed points %zu/%zu, recalled from 40%% %zu/%zu\n",
+                  hf_rule_info (rr->rule)->name, res->count, rr->steps, rr->seconds,
+                  rr->rule == HF_RULE_MPF ? " (target < 120 s)" : "", rr->fixed_points,
+                  res->count, rr->recalled, res->count);
+        }
+      printf ("fig. 1     all three rules, with evaluation: %.2f s\n", total);
+    }
+  hf_images_result_free (res);
+  hf_patterns_free (D);
+}
+
 static double
 peak_gflops (void)
 {
@@ -421,11 +516,12 @@ cli_bench (int argc, char **argv)
   if (strcmp (what, "--help") == 0 || strcmp (what, "-h") == 0)
     {
       printf (
-          "Usage: hopfield bench [core|rules|mpf|all] [TRIALS]\n"
+          "Usage: hopfield bench [core|rules|mpf|experiments|all] [TRIALS]\n"
           "Benchmarks with fixed seeds. core: Hebbian training, sweeps and recall\n"
           "against sgemv/sgemm references; rules: the paper's Fig. 2 timing at n = 64\n"
           "(TRIALS trials, default 5), then MPF at n = 1024 and 2048 and its\n"
-          "scaling (mpf: only those).\n");
+          "scaling (mpf: only those); experiments: capacity and denoising on 1 and\n"
+          "on every core, and Fig. 1 at full size.\n");
       return 0;
     }
   if (argc >= 3 && (!cli_parse_ulong (argv[2], &trials) || trials == 0))
@@ -440,12 +536,16 @@ cli_bench (int argc, char **argv)
       printf ("== mpf\nreference  sgemm 2048^3: %.1f GFLOP/s\n", peak);
       bench_mpf (peak);
     }
+  else if (strcmp (what, "experiments") == 0)
+    bench_experiments (true);
   else if (strcmp (what, "all") == 0)
     {
       bench_core ();
       bench_rules (trials);
+      bench_experiments (true);
     }
   else
-    return cli_fail (EXIT_USAGE, "unknown benchmark '%s' (core, rules, mpf, all)", what);
+    return cli_fail (EXIT_USAGE,
+                     "unknown benchmark '%s' (core, rules, mpf, experiments, all)", what);
   return 0;
 }

@@ -333,14 +333,13 @@ run_denoise (CliExperiment *a)
   HfError err = { 0 };
   HfStatus st = HF_OK;
   for (size_t k = 0; k < a->nrules && st == HF_OK; k++)
-    for (size_t r = 0; r < nm && st == HF_OK; r++)
-      {
-        HfTrainOptions opts;
-        hf_train_options_init (&opts, a->rules[k]);
-        st = hf_experiment_denoise_mt (
-            &opts, a->n, a->ms[r], a->ks, nk, a->trials, a->probes, a->seed, a->threads,
-            rows + (k * nm + r) * nk, cli_experiment_progress, NULL, &err);
-      }
+    {
+      HfTrainOptions opts;
+      hf_train_options_init (&opts, a->rules[k]);
+      st = hf_experiment_denoise_grid_mt (
+          &opts, a->n, a->ms, nm, a->ks, nk, a->trials, a->probes, a->seed, a->threads,
+          rows + k * nm * nk, cli_experiment_progress, NULL, &err);
+    }
   cli_experiment_progress_end ();
   if (st != HF_OK)
     {

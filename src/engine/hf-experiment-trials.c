@@ -167,27 +167,27 @@ hf_experiment_capacity_mt (const HfTrainOptions *opts, size_t n, const size_t *m
 typedef struct
 {
   const HfTrainOptions *opts;
-  size_t n, m, count, probes;
-  const size_t *flips;
+  size_t n, trials, count, probes;
+  const size_t *ms, *flips;
   unsigned long seed;
-  size_t *recovered; /* trials x count */
+  size_t *recovered; /* (m, trial) x count */
 } DenJob;
 
 static HfStatus
-denoise_job (size_t t, void *ctx, atomic_int *cancel, HfError *err)
+denoise_job (size_t job, void *ctx, atomic_int *cancel, HfError *err)
 {
   DenJob *c = ctx;
-  size_t n = c->n;
+  size_t n = c->n, t = job % c->trials, m = c->ms[job / c->trials];
   Trial b;
   HfStatus st = trial_init (&b, n, true, false, err);
   if (st != HF_OK)
     return st;
   gsl_rng_set (b.rng, c->seed + 7919 * t);
   double secs;
-  size_t iters, *out = c->recovered + t * c->count;
-  if ((st = hf_patterns_add_random (b.D, c->m, 0.5, b.rng, err)) == HF_OK)
+  size_t iters, *out = c->recovered + job * c->count;
+  if ((st = hf_patterns_add_random (b.D, m, 0.5, b.rng, err)) == HF_OK)
     st = train_trial (&b, c->opts, cancel, &secs, &iters, err);
-  for (size_t p = 0; p < c->m && st == HF_OK; p++)
+  for (size_t p = 0; p < m && st == HF_OK; p++)
     {
       if (atomic_load (cancel))
         st = hf_error_set (err, HF_ECANCELLED, "the experiment was cancelled");
@@ -208,31 +208,53 @@ denoise_job (size_t t, void *ctx, atomic_int *cancel, HfError *err)
 }
 
 HfStatus
+hf_experiment_denoise_grid_mt (const HfTrainOptions *opts, size_t n, const size_t *ms,
+                               size_t count_m, const size_t *flips, size_t count,
+                               size_t trials, size_t probes, unsigned long seed,
+                               size_t threads, HfDenoiseRow *rows,
+                               HfExperimentCallback cb, void *user, HfError *err)
+{
+  if (n == 0 || trials == 0 || probes == 0)
+    return hf_error_set (err, HF_EINVAL,
+                         "a denoising experiment needs n, m, trials, probes >= 1");
+  for (size_t r = 0; r < count_m; r++)
+    if (ms[r] == 0)
+      return hf_error_set (err, HF_EINVAL,
+                           "a denoising experiment needs n, m, trials, probes >= 1");
+  for (size_t r = 0; r < count; r++)
+    if (flips[r] > n)
+      return hf_error_set (err, HF_EINVAL, "cannot flip %zu of %zu bits", flips[r], n);
+  DenJob c = { opts,  n,      trials,
+               count, probes, ms,
+               flips, seed,   calloc (count_m * trials * count, sizeof (size_t)) };
+  if (c.recovered == NULL)
+    return hf_error_set (err, HF_ENOMEM, "out of memory");
+  HfStatus st
+      = hf_parallel_run (count_m * trials, threads, denoise_job, &c, cb, user, err);
+  for (size_t i = 0; i < count_m && st == HF_OK; i++)
+    for (size_t r = 0; r < count; r++)
+      {
+        size_t sum = 0;
+        for (size_t t = 0; t < trials; t++)
+          sum += c.recovered[(i * trials + t) * count + r];
+        rows[i * count + r]
+            = (HfDenoiseRow){ flips[r], (double)sum / (double)(trials * ms[i] * probes) };
+      }
+  free (c.recovered);
+  return st;
+}
+
+HfStatus
 hf_experiment_denoise_mt (const HfTrainOptions *opts, size_t n, size_t m,
                           const size_t *flips, size_t count, size_t trials, size_t probes,
                           unsigned long seed, size_t threads, HfDenoiseRow *rows,
                           HfExperimentCallback cb, void *user, HfError *err)
 {
-  if (n == 0 || m == 0 || trials == 0 || probes == 0)
+  if (m == 0)
     return hf_error_set (err, HF_EINVAL,
                          "a denoising experiment needs n, m, trials, probes >= 1");
-  for (size_t r = 0; r < count; r++)
-    if (flips[r] > n)
-      return hf_error_set (err, HF_EINVAL, "cannot flip %zu of %zu bits", flips[r], n);
-  DenJob c = { opts,   n,     m,    count,
-               probes, flips, seed, calloc (trials * count, sizeof (size_t)) };
-  if (c.recovered == NULL)
-    return hf_error_set (err, HF_ENOMEM, "out of memory");
-  HfStatus st = hf_parallel_run (trials, threads, denoise_job, &c, cb, user, err);
-  for (size_t r = 0; r < count && st == HF_OK; r++)
-    {
-      size_t sum = 0;
-      for (size_t t = 0; t < trials; t++)
-        sum += c.recovered[t * count + r];
-      rows[r] = (HfDenoiseRow){ flips[r], (double)sum / (double)(trials * m * probes) };
-    }
-  free (c.recovered);
-  return st;
+  return hf_experiment_denoise_grid_mt (opts, n, &m, 1, flips, count, trials, probes,
+                                        seed, threads, rows, cb, user, err);
 }
 
 /* ---- Fig. 4: learning from corrupted samples ---- */

@@ -58,6 +58,15 @@ HfStatus hf_experiment_denoise_mt (const HfTrainOptions *opts, size_t n, size_t 
                                    HfDenoiseRow *rows, HfExperimentCallback cb,
                                    void *user, HfError *err);
 
+/* Several m at once (rows: count_m x count, m-major), trials of every m in
+ * one pool, so that few trials per m still keep every core busy. */
+HfStatus hf_experiment_denoise_grid_mt (const HfTrainOptions *opts, size_t n,
+                                        const size_t *ms, size_t count_m,
+                                        const size_t *flips, size_t count, size_t trials,
+                                        size_t probes, unsigned long seed, size_t threads,
+                                        HfDenoiseRow *rows, HfExperimentCallback cb,
+                                        void *user, HfError *err);
+
 /* Fig. 4: train only on noisy copies of m random originals, then ask
  * whether the unseen originals are fixed points. Each copy flips every
  * bit with probability flips / n (exact = false: the paper's "31% of the
