@@ -47,7 +47,8 @@ experiment_usage (FILE *out)
       "      --images N        images: how many of the originals (default 80)\n"
       "      --originals SPEC  images: the originals (default sample:fingerprints-64)\n"
       "      --steps N         images: most minibatches (default 200)\n"
-      "      --rate X          images: MPF's initial Adam step (default 5e-4)\n"
+      "      --rate X          images: MPF's initial Adam step on J, times n (default "
+      "2)\n"
       "      --threads N       trials in parallel (default: every core); the\n"
       "                        tables do not depend on it\n"
       "      --quick           small sizes, for a demonstration in seconds\n"
@@ -529,7 +530,7 @@ cli_experiment (int argc, char **argv)
     }
   static const char *const kinds[]
       = { "capacity", "timing", "denoise", "noisy", "images", "scaling", "margin" };
-  CliExperiment a = { .kind = argv[1], .seed = 1, .rate = 5e-4 };
+  CliExperiment a = { .kind = argv[1], .seed = 1, .rate = 2.0 };
   bool known = false, n_set = false, t_set = false, p_set = false, c_set = false;
   for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
     known |= strcmp (a.kind, kinds[k]) == 0;
@@ -619,8 +620,8 @@ cli_experiment (int argc, char **argv)
           rc = cli_fail (EXIT_USAGE, "--steps needs 1..1000000");
         break;
       case O_RATE:
-        if (!cli_parse_double (optarg, &a.rate) || !(a.rate > 0.0) || a.rate > 1.0)
-          rc = cli_fail (EXIT_USAGE, "--rate needs a number in (0, 1]");
+        if (!cli_parse_double (optarg, &a.rate) || !(a.rate > 0.0) || a.rate > 1000.0)
+          rc = cli_fail (EXIT_USAGE, "--rate needs a number in (0, 1000]");
         break;
       case O_ORIGINALS:
         a.patterns = optarg;

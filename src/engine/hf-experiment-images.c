@@ -22,7 +22,7 @@ hf_images_options_init (HfImagesOptions *opts)
     .max_steps = 300,
     .window = 25,
     .plateau = 1e-3,
-    .learning_rate = 2e-3,
+    .learning_rate = 2.0,
     .seed = 1,
   };
 }
@@ -222,7 +222,9 @@ train_stream (const HfPatterns *D, const HfImagesOptions *o, HfRule rule, size_t
           if (is_mpf)
             {
               float T = (float)(B * n);
-              float lr = (float)(o->learning_rate * (1.0 - (double)step / (double)steps));
+              /* Every field sums n couplings: a step of rate / n moves it by O(rate). */
+              float lr = (float)(o->learning_rate / (double)n
+                                 * (1.0 - (double)step / (double)steps));
               b1t *= 0.9f;
               b2t *= 0.999f;
               /* grad J = -M / T, grad theta = gth / T */
