@@ -408,6 +408,14 @@ bench_mpf (double peak)
 
 /* The paper's trial experiments on 1 and on every core: wall times, the
  * speed-up and whether the tables agree; then Fig. 1 at full size. */
+static double
+cpu_now (void)
+{
+  struct timespec ts;
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
 static bool
 same_capacity (const HfCapacityRow *a, const HfCapacityRow *b, size_t count)
 {
@@ -422,24 +430,29 @@ static void
 bench_experiments (bool with_images)
 {
   size_t cores = hf_parallel_cores ();
-  printf ("== experiments (%zu cores; trials in parallel hold BLAS to 1 thread each)\n",
-          cores);
+  double load[1] = { 0 };
+  getloadavg (load, 1);
+  printf (
+      "== experiments (%zu cores, load average %.1f: other processes take their share; "
+      "trials in parallel hold BLAS to 1 thread each)\n",
+      cores, load[0]);
   HfTrainOptions o;
   hf_train_options_init (&o, HF_RULE_MPF);
   size_t ms[30];
   for (size_t k = 0; k < 30; k++)
     ms[k] = 4 * (k + 1);
   HfCapacityRow *c1 = calloc (30, sizeof *c1), *cn = calloc (30, sizeof *cn);
-  double t0 = now ();
+  double t0 = now (), c0 = cpu_now ();
   hf_experiment_capacity_mt (&o, 64, ms, 30, 20, 1, 1, c1, NULL, NULL, NULL);
-  double one = now () - t0;
+  double one = now () - t0, cpu1 = cpu_now () - c0;
   t0 = now ();
+  c0 = cpu_now ();
   hf_experiment_capacity_mt (&o, 64, ms, 30, 20, 1, cores, cn, NULL, NULL, NULL);
-  double many = now () - t0;
-  printf (
-      "capacity   mpf n=64 m=4:120:4, 20 trials:   1 thread %7.2f s, %zu threads %7.2f "
-      "s: speed-up %.2f (target >= 1.8); tables %s\n",
-      one, cores, many, one / many, same_capacity (c1, cn, 30) ? "identical" : "DIFFER");
+  double many = now () - t0, cpun = cpu_now () - c0;
+  printf ("capacity   mpf n=64 m=4:120:4, 20 trials: 1 thread %.2f s (cpu %.2f s), %zu "
+          "threads %.2f s (cpu %.2f s): speed-up %.2f (target >= 1.8); tables %s\n",
+          one, cpu1, cores, many, cpun, one / many,
+          same_capacity (c1, cn, 30) ? "identical" : "DIFFER");
   free (c1);
   free (cn);
 
@@ -448,17 +461,21 @@ bench_experiments (bool with_images)
     flips[k] = 4 * k;
   HfDenoiseRow *d1 = calloc (4 * 17, sizeof *d1), *dn = calloc (4 * 17, sizeof *dn);
   t0 = now ();
+  c0 = cpu_now ();
   hf_experiment_denoise_grid_mt (&o, 128, dm, 4, flips, 17, 5, 4, 1, 1, d1, NULL, NULL,
                                  NULL);
   one = now () - t0;
+  cpu1 = cpu_now () - c0;
   t0 = now ();
+  c0 = cpu_now ();
   hf_experiment_denoise_grid_mt (&o, 128, dm, 4, flips, 17, 5, 4, 1, cores, dn, NULL,
                                  NULL, NULL);
   many = now () - t0;
+  cpun = cpu_now () - c0;
   printf (
-      "denoise    mpf n=128 m=16..64, k=0:64:4, 5 trials: 1 thread %7.2f s, %zu threads "
-      "%7.2f s: speed-up %.2f (target >= 1.8); tables %s\n",
-      one, cores, many, one / many,
+      "denoise    mpf n=128 m=16..64, k=0:64:4, 5 trials: 1 thread %.2f s (cpu %.2f s), "
+      "%zu threads %.2f s (cpu %.2f s): speed-up %.2f (target >= 1.8); tables %s\n",
+      one, cpu1, cores, many, cpun, one / many,
       memcmp (d1, dn, 4 * 17 * sizeof *d1) == 0 ? "identical" : "DIFFER");
   free (d1);
   free (dn);
