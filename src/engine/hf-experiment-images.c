@@ -19,7 +19,7 @@ hf_images_options_init (HfImagesOptions *opts)
     .exact_flips = false,
     .probe_flip = 0.4,
     .copies = 1,
-    .max_steps = 300,
+    .max_steps = 200,
     .window = 25,
     .plateau = 1e-3,
     .learning_rate = 2.0,
