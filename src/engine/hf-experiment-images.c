@@ -269,6 +269,15 @@ train_stream (const HfPatterns *D, const HfImagesOptions *o, HfRule rule, size_t
   hf_mirror_upper (net->J, n);
   rr->steps = step;
   rr->seconds = hf_now () - t0;
+  if (is_mpf && hist != NULL && step > 0)
+    {
+      /* The objective reported: mean over the last window (or fewer) steps. */
+      size_t w = o->window > 0 && o->window < step ? o->window : step;
+      double sum = 0.0;
+      for (size_t k = step - w; k < step; k++)
+        sum += hist[k];
+      rr->objective = sum / (double)w;
+    }
   free (hist);
   gsl_rng_free (rng);
   stream_free (&s);
