@@ -44,7 +44,8 @@ draw_state (cairo_t *cr, const int8_t *s, size_t w, size_t h, double x, double y
 
 #define PANEL_GAP 4.0
 #define IMAGE_GAP 16.0
-#define HEADER 40.0
+#define HEADER 54.0
+#define MIN_PITCH 58.0 /* room for a panel's label under small images */
 #define LABEL 14.0
 
 static size_t
@@ -58,9 +59,9 @@ grid_size (const Grid *g, int *width, int *height)
 {
   const HfImagesResult *res = g->res;
   size_t cols = panels_per_image (res), rows = (res->count + g->per_row - 1) / g->per_row;
-  double pw = (double)res->width + PANEL_GAP,
+  double pw = fmax ((double)res->width, MIN_PITCH) + PANEL_GAP,
          ph = (double)res->height + LABEL + PANEL_GAP;
-  *width = (int)(g->per_row * (cols * pw + IMAGE_GAP) + 16);
+  *width = (int)fmax ((double)g->per_row * ((double)cols * pw + IMAGE_GAP) + 16, 640);
   *height = (int)(HEADER + (double)rows * ph + 16);
 }
 
@@ -74,19 +75,20 @@ draw_grid (cairo_t *cr, int width, int height, void *data)
   style.on = (HpRgba){ 0.08, 0.08, 0.1, 1 };
   style.off = (HpRgba){ 1, 1, 1, 1 };
   size_t n = res->n, cols = panels_per_image (res);
-  double pw = (double)res->width + PANEL_GAP,
+  double pw = fmax ((double)res->width, MIN_PITCH) + PANEL_GAP,
          ph = (double)res->height + LABEL + PANEL_GAP;
   char title[256];
-  int len = snprintf (title, sizeof title,
-                      "Fig. 1: %zu images learned from corrupted copies only. Per image: "
-                      "a training copy, the probe",
-                      res->count);
+  snprintf (title, sizeof title, "Fig. 1: %zu images learned from corrupted copies only",
+            res->count);
+  hp_set_source (cr, style.foreground);
+  hp_text (cr, &style, 1.0, 8, 6, 0, 0, title);
+  int len = snprintf (title, sizeof title, "Per image: a training copy, the probe");
   for (size_t r = 0; r < res->nrules && len > 0 && (size_t)len < sizeof title; r++)
     len += snprintf (title + len, sizeof title - (size_t)len,
                      "; %s: one sweep, converged",
                      hf_rule_info (res->rules[r].rule)->name);
-  hp_set_source (cr, style.foreground);
-  hp_text (cr, &style, 1.0, 8, 8, 0, 0, title);
+  hp_set_source (cr, style.muted);
+  hp_text (cr, &style, 0.85, 8, 26, 0, 0, title);
   for (size_t k = 0; k < res->count; k++)
     {
       size_t row = k / g->per_row, col = k % g->per_row;
