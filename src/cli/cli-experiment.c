@@ -665,5 +665,7 @@ cli_experiment (int argc, char **argv)
   free (a.ms);
   free (a.ks);
   free (a.margins);
+  if (a.plot != NULL)
+    hp_release_static_data ();
   return rc < 0 ? 0 : rc;
 }

@@ -1,6 +1,8 @@
 #include "hp-chart.h"
 
+#include <fontconfig/fontconfig.h>
 #include <math.h>
+#include <pango/pangocairo.h>
 #include <stdlib.h>
 
 /* The data range of one axis over every series (and error bar) and the
@@ -148,12 +150,13 @@ hp_chart_draw (cairo_t *cr, const HpStyle *style, HpRect area, const HpChart *ch
             hp_text (cr, style, 0.8, x1 - 3 * s, pos - 2 * s, 1, 1, ref->label);
         }
     }
-  /* The series, each in its own group. */
+  /* The series: each line is one path (one <path> in SVG). (No
+   * cairo_push_group per series: Cairo 1.16 leaks the group's snapshot in
+   * SVG output.) */
   for (size_t k = 0; k < chart->nseries; k++)
     {
       const HpSeries *se = &chart->series[k];
       HpRgba col = hp_style_series (style, k);
-      cairo_push_group (cr);
       double dashes[4];
       int nd = hp_style_dashes (style, k, dashes);
       cairo_set_line_width (cr, 2 * s);
@@ -206,8 +209,6 @@ hp_chart_draw (cairo_t *cr, const HpStyle *style, HpRect area, const HpChart *ch
           marker (cr, hp_axis_map (&x, se->x[i], x0, x1),
                   hp_axis_map (&y, se->y[i], y0, y1), k, 3 * s);
       cairo_fill (cr);
-      cairo_pop_group_to_source (cr);
-      cairo_paint (cr);
     }
   cairo_restore (cr);
   if (chart->nseries > 0)
@@ -244,4 +245,12 @@ hp_chart_export (const char *path, int width, int height, const HpChart *chart,
   hp_style_init (&style, HP_SCHEME_LIGHT);
   ExportData d = { chart, &style };
   return hp_export (path, width, height, &style, export_draw, &d, message, message_size);
+}
+
+void
+hp_release_static_data (void)
+{
+  pango_cairo_font_map_set_default (NULL);
+  cairo_debug_reset_static_data ();
+  FcFini ();
 }

@@ -6,8 +6,8 @@
  * can draw a chart while its series are still filling in (a series may
  * hold fewer points than the axes allow for).
  *
- * Every series is drawn inside its own group (cairo_push_group), so an SVG
- * export holds one group per series. */
+ * Every series' line is a single path, so an SVG export holds one line
+ * <path> per series in that series' colour (and one legend swatch). */
 #pragma once
 
 #include <stdbool.h>
@@ -47,3 +47,8 @@ void hp_chart_draw (cairo_t *cr, const HpStyle *style, HpRect area, const HpChar
  * light style. Returns 0, or -1 with a sentence in message. */
 int hp_chart_export (const char *path, int width, int height, const HpChart *chart,
                      char *message, size_t message_size);
+
+/* Releases the font map and the caches Pango, fontconfig and Cairo keep for
+ * the life of the process, so that a leak checker sees only real leaks.
+ * For command-line tools at exit: nothing may be drawn afterwards. */
+void hp_release_static_data (void);

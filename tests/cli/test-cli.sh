@@ -34,7 +34,7 @@ grep -q "^2,1.0000" "$T/out" && ok || bad "capacity table: $(cat "$T/out")"
 # not depend on --threads, Fig. 1's per-image CSV, bad options refused.
 expect_code 0 "capacity plot" "$H" experiment capacity -R opr01,perceptron,mpf -n 32 -m 4,16,40 -t 2 --plot "$T/c.svg"
 xmllint --noout "$T/c.svg" && ok || bad "capacity SVG is not valid XML"
-[ "$(grep -c '<g id="surface' "$T/c.svg")" -eq 4 ] && ok || bad "capacity SVG: not one group per rule"
+[ "$(grep -c 'stroke-width:2;' "$T/c.svg")" -eq 6 ] && ok || bad "capacity SVG: not one line (and one legend swatch) per rule"
 expect_code 0 "denoise 1 thread" "$H" experiment denoise --quick --csv --threads 1
 cp "$T/out" "$T/d1"
 expect_code 0 "denoise 2 threads" "$H" experiment denoise --quick --csv --threads 2
