@@ -144,7 +144,12 @@ hp_chart_draw (cairo_t *cr, const HpStyle *style, HpRect area, const HpChart *ch
       cairo_set_dash (cr, NULL, 0, 0);
       if (ref->label != NULL)
         {
-          if (ref->vertical)
+          double w;
+          hp_text_extents (cr, style, 0.8, ref->label, &w, NULL);
+          if (ref->vertical && pos - 3 * s - w < x0)
+            /* No room left of the line: label it on its right. */
+            hp_text (cr, style, 0.8, pos + 3 * s, y1 + 3 * s, 0, 0, ref->label);
+          else if (ref->vertical)
             hp_text (cr, style, 0.8, pos - 3 * s, y1 + 3 * s, 1, 0, ref->label);
           else
             hp_text (cr, style, 0.8, x1 - 3 * s, pos - 2 * s, 1, 1, ref->label);
