@@ -8,7 +8,10 @@
 
 #include "cli.h"
 #include "hf-blas.h"
+#include "hf-experiment-images.h"
 #include "hf-experiment.h"
+#include "hf-parallel.h"
+#include "hf-samples.h"
 
 static double
 now (void)
@@ -244,6 +247,84 @@ mpf_case (size_t n, size_t m, HfMinimizer which, unsigned long seed, bool print,
   return wall;
 }
 
+/* The dense products of one MPF evaluation at (n, m) exactly as the
+ * engine issues them (SSYMM for H = S J, SSYR2K for the gradient), best
+ * of several repetitions: the floor no implementation can beat. */
+static double
+mpf_dense_floor (size_t n, size_t m, gsl_rng *rng)
+{
+  float *S = random_floats (m * n, rng), *J = random_floats (n * n, rng),
+        *H = calloc (m * n, sizeof (float)), *M = calloc (n * n, sizeof (float));
+  for (size_t k = 0; k < m * n; k++)
+    S[k] = S[k] < 0.0f ? -1.0f : 1.0f;
+  double best = INFINITY;
+  for (int r = 0; r < 5; r++)
+    {
+      double t0 = now ();
+      cblas_ssymm (CblasRowMajor, CblasRight, CblasUpper, (int)m, (int)n, 1.0f, J, (int)n,
+                   S, (int)n, 0.0f, H, (int)n);
+      cblas_ssyr2k (CblasRowMajor, CblasUpper, CblasTrans, (int)n, (int)m, 1.0f, H,
+                    (int)n, S, (int)n, 0.0f, M, (int)n);
+      best = fmin (best, now () - t0);
+    }
+  free (S);
+  free (J);
+  free (H);
+  free (M);
+  return best;
+}
+
+/* MPF's whole training (start, which evaluates once, and every iteration;
+ * not the final verification) against evaluations x the dense floor
+ * measured now. The first run is cold (fresh pages); the figure is the
+ * best of the three that follow, which reuse the engine's buffers as
+ * repeated trials do. */
+static void
+bench_mpf_floor (size_t n, size_t m)
+{
+  gsl_rng *rng = gsl_rng_alloc (gsl_rng_mt19937);
+  gsl_rng_set (rng, 5);
+  HfPatterns *D = hf_patterns_new (n, 1, NULL);
+  hf_patterns_add_random (D, m, 0.5, rng, NULL);
+  HfNetwork *net = hf_network_new (n, 1, NULL);
+  HfTrainOptions o;
+  hf_train_options_init (&o, HF_RULE_MPF);
+  double cold = 0.0, best = INFINITY;
+  size_t evals = 0, stored = 0;
+  for (int r = 0; r < 4; r++)
+    {
+      HfError err = { 0 };
+      double t0 = now ();
+      HfTrainer *t = hf_trainer_new (net, D, &o, &err);
+      if (t == NULL)
+        {
+          printf ("mpf        n=%zu m=%zu: %s\n", n, m, err.message);
+          break;
+        }
+      while (hf_trainer_iterate (t, &err) == HF_OK)
+        ;
+      double wall = now () - t0;
+      evals = hf_trainer_progress (t)->evaluations;
+      hf_trainer_finish (t);
+      stored = net->summary.stored;
+      hf_trainer_free (t);
+      if (r == 0)
+        cold = wall;
+      else
+        best = fmin (best, wall);
+    }
+  double one = mpf_dense_floor (n, m, rng), floor = (double)evals * one;
+  printf ("mpf        n=%zu m=%zu (%d BLAS threads): %.3f s (cold %.3f s), %zu "
+          "evaluations, stored %zu/%zu\n"
+          "           dense floor %zu x %.2f ms (ssymm + ssyr2k) = %.3f s: ratio %.2f "
+          "(target <= 2)\n",
+          n, m, openblas_get_num_threads (), best, cold, evals, stored, m, evals,
+          one * 1e3, floor, best / floor);
+  hf_network_free (net);
+  hf_patterns_free (D);
+  gsl_rng_free (rng);
+}
+
 static void bench_mpf (double peak);
 
 static void
@@ -291,6 +372,7 @@ bench_rules (size_t trials)
 static void
 bench_mpf (double peak)
 {
+  bench_mpf_floor (1024, 256);
   mpf_case (1024, 256, HF_MINIMIZER_LBFGS, 5, true, peak);
   mpf_case (1024, 256, HF_MINIMIZER_GSL_BFGS2, 5, true, peak);
   mpf_case (2048, 512, HF_MINIMIZER_LBFGS, 5, true, peak);
@@ -320,6 +402,115 @@ bench_mpf (double peak)
   printf ("  fitted exponent over n = 256..2048: time ~ n^%.2f (paper: n^2.5)\n", slope);
 }
 
+/* The paper's trial experiments on 1 and on every core: wall times, the
+ * speed-up and whether the tables agree; then Fig. 1 at full size. */
+static double
+cpu_now (void)
+{
+  struct timespec ts;
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+static bool
+same_capacity (const HfCapacityRow *a, const HfCapacityRow *b, size_t count)
+{
+  for (size_t r = 0; r < count; r++)
+    if (a[r].fraction_stored != b[r].fraction_stored || a[r].all_stored != b[r].all_stored
+        || a[r].iterations != b[r].iterations)
+      return false;
+  return true;
+}
+
+static void
+bench_experiments (bool with_images)
+{
+  size_t cores = hf_parallel_cores ();
+  double load[1] = { 0 };
+  getloadavg (load, 1);
+  printf (
+      "== experiments (%zu cores, load average %.1f: other processes take their share; "
+      "trials in parallel hold BLAS to 1 thread each)\n",
+      cores, load[0]);
+  HfTrainOptions o;
+  hf_train_options_init (&o, HF_RULE_MPF);
+  size_t ms[30];
+  for (size_t k = 0; k < 30; k++)
+    ms[k] = 4 * (k + 1);
+  HfCapacityRow *c1 = calloc (30, sizeof *c1), *cn = calloc (30, sizeof *cn);
+  double t0 = now (), c0 = cpu_now ();
+  hf_experiment_capacity_mt (&o, 64, ms, 30, 20, 1, 1, c1, NULL, NULL, NULL);
+  double one = now () - t0, cpu1 = cpu_now () - c0;
+  t0 = now ();
+  c0 = cpu_now ();
+  hf_experiment_capacity_mt (&o, 64, ms, 30, 20, 1, cores, cn, NULL, NULL, NULL);
+  double many = now () - t0, cpun = cpu_now () - c0;
+  printf ("capacity   mpf n=64 m=4:120:4, 20 trials: 1 thread %.2f s (cpu %.2f s), %zu "
+          "threads %.2f s (cpu %.2f s): speed-up %.2f (target >= 1.8); tables %s\n",
+          one, cpu1, cores, many, cpun, one / many,
+          same_capacity (c1, cn, 30) ? "identical" : "DIFFER");
+  free (c1);
+  free (cn);
+
+  size_t dm[4] = { 16, 32, 48, 64 }, flips[17];
+  for (size_t k = 0; k < 17; k++)
+    flips[k] = 4 * k;
+  HfDenoiseRow *d1 = calloc (4 * 17, sizeof *d1), *dn = calloc (4 * 17, sizeof *dn);
+  t0 = now ();
+  c0 = cpu_now ();
+  hf_experiment_denoise_grid_mt (&o, 128, dm, 4, flips, 17, 5, 4, 1, 1, d1, NULL, NULL,
+                                 NULL);
+  one = now () - t0;
+  cpu1 = cpu_now () - c0;
+  t0 = now ();
+  c0 = cpu_now ();
+  hf_experiment_denoise_grid_mt (&o, 128, dm, 4, flips, 17, 5, 4, 1, cores, dn, NULL,
+                                 NULL, NULL);
+  many = now () - t0;
+  cpun = cpu_now () - c0;
+  printf (
+      "denoise    mpf n=128 m=16..64, k=0:64:4, 5 trials: 1 thread %.2f s (cpu %.2f s), "
+      "%zu threads %.2f s (cpu %.2f s): speed-up %.2f (target >= 1.8); tables %s\n",
+      one, cpu1, cores, many, cpun, one / many,
+      memcmp (d1, dn, 4 * 17 * sizeof *d1) == 0 ? "identical" : "DIFFER");
+  free (d1);
+  free (dn);
+  if (!with_images)
+    return;
+
+  HfError err = { 0 };
+  HfPatterns *D = hf_sample_load ("fingerprints-64", &err);
+  if (D == NULL)
+    {
+      printf ("fig. 1: %s\n", err.message);
+      return;
+    }
+  HfImagesOptions io;
+  hf_images_options_init (&io);
+  HfRule rules[3] = { HF_RULE_MPF, HF_RULE_HEBBIAN, HF_RULE_PERCEPTRON };
+  HfImagesResult *res = NULL;
+  t0 = now ();
+  HfStatus st = hf_experiment_images (D, &io, rules, 3, &res, NULL, NULL, &err);
+  double total = now () - t0;
+  if (st != HF_OK)
+    printf ("fig. 1: %s\n", err.message);
+  else
+    {
+      for (size_t r = 0; r < res->nrules; r++)
+        {
+          const HfImagesRuleResult *rr = &res->rules[r];
+          printf ("fig. 1     %-10s %zu fingerprints n=4096, %zu minibatches: %7.2f s%s; "
+                  "fixed points %zu/%zu, recalled from 40%% %zu/%zu\n",
+                  hf_rule_info (rr->rule)->name, res->count, rr->steps, rr->seconds,
+                  rr->rule == HF_RULE_MPF ? " (target < 120 s)" : "", rr->fixed_points,
+                  res->count, rr->recalled, res->count);
+        }
+      printf ("fig. 1     all three rules, with evaluation: %.2f s\n", total);
+    }
+  hf_images_result_free (res);
+  hf_patterns_free (D);
+}
+
 static double
 peak_gflops (void)
 {
@@ -337,12 +528,13 @@ cli_bench (int argc, char **argv)
   if (strcmp (what, "--help") == 0 || strcmp (what, "-h") == 0)
     {
       printf (
-          "Usage: hopfield bench [core|rules|mpf|landscape|all] [TRIALS]\n"
+          "Usage: hopfield bench [core|rules|mpf|landscape|experiments|all] [TRIALS]\n"
           "Benchmarks with fixed seeds. core: Hebbian training, sweeps and recall\n"
           "against sgemv/sgemm references; rules: the paper's Fig. 2 timing at n = 64\n"
           "(TRIALS trials, default 5), then MPF at n = 1024 and 2048 and its\n"
-          "scaling (mpf: only those). landscape: the exhaustive map at n = 16, 20, "
-          "25.\n");
+          "scaling (mpf: only those); experiments: capacity and denoising on 1 and\n"
+          "on every core, and Fig. 1 at full size; landscape: the exhaustive map at\n"
+          "n = 16, 20 and 25.\n");
       return 0;
     }
   if (argc >= 3 && (!cli_parse_ulong (argv[2], &trials) || trials == 0))
@@ -359,13 +551,17 @@ cli_bench (int argc, char **argv)
     }
   else if (strcmp (what, "landscape") == 0)
     return cli_bench_landscape ();
+  else if (strcmp (what, "experiments") == 0)
+    bench_experiments (true);
   else if (strcmp (what, "all") == 0)
     {
       bench_core ();
       bench_rules (trials);
+      bench_experiments (true);
     }
   else
-    return cli_fail (EXIT_USAGE,
-                     "unknown benchmark '%s' (core, rules, mpf, landscape, all)", what);
+    return cli_fail (
+        EXIT_USAGE,
+        "unknown benchmark '%s' (core, rules, mpf, landscape, experiments, all)", what);
   return 0;
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hf-bigmem.h"
 #include "hf-blas.h"
 
 struct HfLbfgs
@@ -34,13 +35,13 @@ hf_lbfgs_new (size_t dim, size_t memory, HfError *err)
     {
       s->dim = dim;
       s->mem = memory;
-      s->x = malloc (dim * sizeof (double));
-      s->g = malloc (dim * sizeof (double));
-      s->d = malloc (dim * sizeof (double));
-      s->xt = malloc (dim * sizeof (double));
-      s->gt = malloc (dim * sizeof (double));
-      s->sv = malloc (memory * dim * sizeof (double));
-      s->yv = malloc (memory * dim * sizeof (double));
+      s->x = hf_big_alloc (dim * sizeof (double));
+      s->g = hf_big_alloc (dim * sizeof (double));
+      s->d = hf_big_alloc (dim * sizeof (double));
+      s->xt = hf_big_alloc (dim * sizeof (double));
+      s->gt = hf_big_alloc (dim * sizeof (double));
+      s->sv = hf_big_alloc (memory * dim * sizeof (double));
+      s->yv = hf_big_alloc (memory * dim * sizeof (double));
       s->rho = malloc (memory * sizeof (double));
       s->alpha = malloc (memory * sizeof (double));
     }
@@ -61,13 +62,13 @@ hf_lbfgs_free (HfLbfgs *s)
 {
   if (s == NULL)
     return;
-  free (s->x);
-  free (s->g);
-  free (s->d);
-  free (s->xt);
-  free (s->gt);
-  free (s->sv);
-  free (s->yv);
+  hf_big_free (s->x, s->dim * sizeof (double));
+  hf_big_free (s->g, s->dim * sizeof (double));
+  hf_big_free (s->d, s->dim * sizeof (double));
+  hf_big_free (s->xt, s->dim * sizeof (double));
+  hf_big_free (s->gt, s->dim * sizeof (double));
+  hf_big_free (s->sv, s->mem * s->dim * sizeof (double));
+  hf_big_free (s->yv, s->mem * s->dim * sizeof (double));
   free (s->rho);
   free (s->alpha);
   free (s);

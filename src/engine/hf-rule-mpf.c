@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hf-bigmem.h"
 #include "hf-lbfgs.h"
 
 typedef struct
@@ -199,13 +200,13 @@ mpf_workspace (Mpf *w, const HfPatterns *D, bool learn_theta, bool dbl, HfError 
   if (w->dim == 0)
     return hf_error_set (err, HF_EINVAL, "a network of one neuron has nothing to learn");
   size_t el = w->dbl ? sizeof (double) : sizeof (float);
-  w->S = malloc (m * n * el);
-  w->H = malloc (m * n * el);
-  w->J = calloc (n * n, el);
-  w->M = malloc (n * n * el);
+  w->S = hf_big_alloc (m * n * el);
+  w->H = hf_big_alloc (m * n * el);
+  w->J = hf_big_calloc (n * n * el);
+  w->M = hf_big_alloc (n * n * el);
   w->gth = malloc (n * el);
   w->ones = malloc (m * el);
-  w->x0 = calloc (w->dim, sizeof (double));
+  w->x0 = hf_big_calloc (w->dim * sizeof (double));
   if (!w->S || !w->H || !w->J || !w->M || !w->gth || !w->ones || !w->x0)
     return hf_error_set (err, HF_ENOMEM,
                          "out of memory for MPF workspaces (n = %zu, m = %zu: %.0f MiB)",
@@ -237,14 +238,15 @@ mpf_workspace (Mpf *w, const HfPatterns *D, bool learn_theta, bool dbl, HfError 
 static void
 workspace_free (Mpf *w)
 {
-  free (w->S);
-  free (w->J);
-  free (w->H);
-  free (w->M);
+  size_t el = w->dbl ? sizeof (double) : sizeof (float);
+  hf_big_free (w->S, w->m * w->n * el);
+  hf_big_free (w->J, w->n * w->n * el);
+  hf_big_free (w->H, w->m * w->n * el);
+  hf_big_free (w->M, w->n * w->n * el);
   free (w->gth);
   free (w->ones);
   free (w->excl);
-  free (w->x0);
+  hf_big_free (w->x0, w->dim * sizeof (double));
   free (w->gscratch);
   hf_lbfgs_free (w->lbfgs);
   if (w->gsl)

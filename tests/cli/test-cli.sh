@@ -44,6 +44,26 @@ if command -v script >/dev/null 2>&1; then
   [ "$(tr -cd '\n' <"$T/tty" | wc -c)" -eq 8 ] && ok \
     || bad "progress took lines of its own: $(od -c "$T/tty" | head)"
 fi
+# The lab's experiments: one series per rule in a valid SVG, tables that do
+# not depend on --threads, Fig. 1's per-image CSV, bad options refused.
+expect_code 0 "capacity plot" "$H" experiment capacity -R opr01,perceptron,mpf -n 32 -m 4,16,40 -t 2 --plot "$T/c.svg"
+xmllint --noout "$T/c.svg" && ok || bad "capacity SVG is not valid XML"
+[ "$(grep -c 'stroke-width:2;' "$T/c.svg")" -eq 6 ] && ok || bad "capacity SVG: not one line (and one legend swatch) per rule"
+expect_code 0 "denoise 1 thread" "$H" experiment denoise --quick --csv --threads 1
+cp "$T/out" "$T/d1"
+expect_code 0 "denoise 2 threads" "$H" experiment denoise --quick --csv --threads 2
+cmp -s "$T/d1" "$T/out" && ok || bad "denoise table differs between 1 and 2 threads"
+expect_code 0 "images" "$H" experiment images --originals sample:digits-16 --images 5 --steps 40 --csv
+head -1 "$T/out" | grep -q "^image,fixed_point,recalled" && ok || bad "images CSV header: $(head -1 "$T/out")"
+[ "$(grep -c '^[0-9]*,[01],[01]' "$T/out")" -eq 5 ] && ok || bad "images CSV rows: $(cat "$T/out")"
+expect_code 0 "scaling" "$H" experiment scaling -m 32,64,128 -t 1
+grep -q "fitted over n >= 128" "$T/out" && ok || bad "scaling prints no exponent"
+expect_code 2 "bad plot name" "$H" experiment capacity --plot "$T/c.txt"
+expect_err "svg or .png"
+expect_code 2 "bad threads" "$H" experiment capacity --threads 0
+expect_code 2 "unknown kind" "$H" experiment fig9
+expect_code 1 "too few images" "$H" experiment images --originals sample:digits-16 --images 11
+expect_err "fewer than"
 
 expect_code 2 "no command" "$H"
 expect_code 2 "unknown command" "$H" frobnicate

@@ -1,0 +1,156 @@
+#include "hf-parallel.h"
+
+#include <pthread.h>
+#include <sched.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "hf-blas.h"
+
+typedef struct
+{
+  size_t count;
+  HfJobFunc fn;
+  void *ctx;
+  atomic_size_t next;
+  atomic_int cancel;
+  pthread_mutex_t lock;
+  pthread_cond_t changed;
+  size_t done, running;
+  size_t failed_job; /* lowest failing job, count if none */
+  HfStatus status;
+  HfError err;
+} Pool;
+
+static void *
+worker (void *data)
+{
+  Pool *p = data;
+  for (;;)
+    {
+      if (atomic_load (&p->cancel))
+        break;
+      size_t job = atomic_fetch_add (&p->next, 1);
+      if (job >= p->count)
+        break;
+      HfError err = { 0 };
+      HfStatus st = p->fn (job, p->ctx, &p->cancel, &err);
+      pthread_mutex_lock (&p->lock);
+      p->done++;
+      if (st != HF_OK && job < p->failed_job
+          && !(st == HF_ECANCELLED && p->status != HF_OK))
+        {
+          /* Report the failure of the lowest job, as a serial run would. */
+          p->failed_job = job;
+          p->status = st;
+          p->err = err;
+          if (p->err.code == HF_OK)
+            hf_error_set (&p->err, st, "trial %zu failed (%s)", job, hf_status_name (st));
+          atomic_store (&p->cancel, 1);
+        }
+      pthread_cond_signal (&p->changed);
+      pthread_mutex_unlock (&p->lock);
+    }
+  pthread_mutex_lock (&p->lock);
+  p->running--;
+  pthread_cond_signal (&p->changed);
+  pthread_mutex_unlock (&p->lock);
+  return NULL;
+}
+
+size_t
+hf_parallel_cores (void)
+{
+#ifdef CPU_COUNT
+  cpu_set_t set;
+  if (sched_getaffinity (0, sizeof set, &set) == 0 && CPU_COUNT (&set) > 0)
+    return (size_t)CPU_COUNT (&set);
+#endif
+  long c = sysconf (_SC_NPROCESSORS_ONLN);
+  return c > 0 ? (size_t)c : 1;
+}
+
+size_t
+hf_parallel_threads (size_t requested, size_t jobs)
+{
+  size_t t = requested == 0 ? hf_parallel_cores () : requested;
+  if (t > jobs)
+    t = jobs;
+  return t > 0 ? t : 1;
+}
+
+HfStatus
+hf_parallel_run (size_t count, size_t threads, HfJobFunc fn, void *ctx, HfJobProgress cb,
+                 void *user, HfError *err)
+{
+  if (count == 0)
+    return HF_OK;
+  threads = hf_parallel_threads (threads, count);
+  Pool *p = calloc (1, sizeof *p);
+  pthread_t *tid = calloc (threads, sizeof *tid);
+  if (p == NULL || tid == NULL)
+    {
+      free (p);
+      free (tid);
+      return hf_error_set (err, HF_ENOMEM, "out of memory");
+    }
+  p->count = count;
+  p->fn = fn;
+  p->ctx = ctx;
+  p->failed_job = count;
+  atomic_init (&p->next, 0);
+  atomic_init (&p->cancel, 0);
+  pthread_mutex_init (&p->lock, NULL);
+  pthread_cond_init (&p->changed, NULL);
+  int blas_threads = openblas_get_num_threads ();
+  openblas_set_num_threads (1);
+  size_t started = 0;
+  pthread_mutex_lock (&p->lock);
+  for (; started < threads; started++)
+    {
+      if (pthread_create (&tid[started], NULL, worker, p) != 0)
+        break;
+      p->running++;
+    }
+  HfStatus st = HF_OK;
+  if (started == 0)
+    {
+      pthread_mutex_unlock (&p->lock);
+      st = hf_error_set (err, HF_ENOMEM, "could not start a worker thread");
+    }
+  else
+    {
+      size_t reported = 0;
+      while (p->running > 0)
+        {
+          pthread_cond_wait (&p->changed, &p->lock);
+          if (p->done != reported && cb != NULL && !atomic_load (&p->cancel))
+            {
+              reported = p->done;
+              double fraction = (double)reported / (double)count;
+              pthread_mutex_unlock (&p->lock);
+              bool go_on = cb (fraction, user);
+              pthread_mutex_lock (&p->lock);
+              if (!go_on && p->status == HF_OK)
+                {
+                  p->status = HF_ECANCELLED;
+                  hf_error_set (&p->err, HF_ECANCELLED, "the experiment was cancelled");
+                  atomic_store (&p->cancel, 1);
+                }
+            }
+        }
+      pthread_mutex_unlock (&p->lock);
+      for (size_t k = 0; k < started; k++)
+        pthread_join (tid[k], NULL);
+      st = p->status;
+      if (st != HF_OK)
+        hf_error_set (err, st, "%s", p->err.message);
+    }
+  openblas_set_num_threads (blas_threads);
+  pthread_mutex_destroy (&p->lock);
+  pthread_cond_destroy (&p->changed);
+  free (tid);
+  free (p);
+  return st;
+}

@@ -1,0 +1,183 @@
+/* Tests of the parallel experiments and the lab's new experiments. */
+#include <string.h>
+#include <time.h>
+
+#include "../hf-check.h"
+#include "hf-experiment.h"
+#include "hf-experiment-images.h"
+#include "hf-parallel.h"
+
+static double
+test_now (void)
+{
+  struct timespec ts;
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+/* Capacity, denoising and noisy-training tables are identical, field by
+ * field, for 1 and 2 threads (only the wall-clock columns may differ). */
+START_TEST (test_tables_identical_for_any_thread_count)
+{
+  HfTrainOptions mpf, per;
+  hf_train_options_init (&mpf, HF_RULE_MPF);
+  hf_train_options_init (&per, HF_RULE_PERCEPTRON);
+  size_t ms[] = { 8, 24, 40, 56 }, nm = 4;
+  HfCapacityRow c1[4], c2[4];
+  ck_assert_int_eq (
+      hf_experiment_capacity_mt (&per, 32, ms, nm, 6, 3, 1, c1, NULL, NULL, NULL), HF_OK);
+  ck_assert_int_eq (
+      hf_experiment_capacity_mt (&per, 32, ms, nm, 6, 3, 2, c2, NULL, NULL, NULL), HF_OK);
+  for (size_t r = 0; r < nm; r++)
+    {
+      ck_assert_uint_eq (c1[r].m, c2[r].m);
+      ck_assert (c1[r].fraction_stored == c2[r].fraction_stored);
+      ck_assert (c1[r].all_stored == c2[r].all_stored);
+      ck_assert (c1[r].iterations == c2[r].iterations);
+    }
+  size_t flips[] = { 0, 8, 16, 24, 32 };
+  HfDenoiseRow d1[5], d2[5];
+  ck_assert_int_eq (
+      hf_experiment_denoise_mt (&mpf, 64, 16, flips, 5, 4, 2, 9, 1, d1, NULL, NULL, NULL),
+      HF_OK);
+  ck_assert_int_eq (
+      hf_experiment_denoise_mt (&mpf, 64, 16, flips, 5, 4, 2, 9, 2, d2, NULL, NULL, NULL),
+      HF_OK);
+  ck_assert (memcmp (d1, d2, sizeof d1) == 0);
+  size_t nms[] = { 2, 4 };
+  HfNoisyRow n1[2], n2[2];
+  ck_assert_int_eq (hf_experiment_noisy_mt (&mpf, 32, nms, 2, 8, false, 100, 3, 5, 1, n1,
+                                            NULL, NULL, NULL),
+                    HF_OK);
+  ck_assert_int_eq (hf_experiment_noisy_mt (&mpf, 32, nms, 2, 8, false, 100, 3, 5, 2, n2,
+                                            NULL, NULL, NULL),
+                    HF_OK);
+  ck_assert (memcmp (n1, n2, sizeof n1) == 0);
+}
+END_TEST
+
+static bool
+stop_at_once (double done, void *user)
+{
+  (*(int *)user)++;
+  return false;
+}
+
+/* Cancelling from the progress callback returns HF_ECANCELLED promptly:
+ * far fewer trials run than were asked for. */
+START_TEST (test_cancel_is_prompt)
+{
+  HfTrainOptions o;
+  hf_train_options_init (&o, HF_RULE_MPF);
+  size_t ms[] = { 32 };
+  HfCapacityRow row;
+  HfError err = { 0 };
+  int calls = 0;
+  double t0 = test_now ();
+  ck_assert_int_eq (hf_experiment_capacity_mt (&o, 128, ms, 1, 10000, 1, 2, &row,
+                                               stop_at_once, &calls, &err),
+                    HF_ECANCELLED);
+  ck_assert_double_lt (test_now () - t0, 10.0);
+  ck_assert_int_eq (calls, 1);
+  ck_assert (strstr (err.message, "cancel") != NULL);
+}
+END_TEST
+
+/* Fig. 1 at a small size: 6 random 32x32 images, trained only on a stream
+ * of 30%-corrupted copies; MPF makes every original a fixed point and
+ * recalls it from 35% corruption (at this size 40% probes are not all recalled: 5 of 6); the four panels have the right shape. */
+START_TEST (test_images_small)
+{
+  gsl_rng *rng = test_rng (4);
+  HfPatterns *D = hf_patterns_new (32, 32, NULL);
+  hf_patterns_add_random (D, 6, 0.5, rng, NULL);
+  gsl_rng_free (rng);
+  HfImagesOptions o;
+  hf_images_options_init (&o);
+  o.max_steps = 300;
+  o.probe_flip = 0.35;
+  HfRule rules[3] = { HF_RULE_MPF, HF_RULE_HEBBIAN, HF_RULE_PERCEPTRON };
+  HfImagesResult *res = NULL;
+  HfError err = { 0 };
+  ck_assert_int_eq (hf_experiment_images (D, &o, rules, 3, &res, NULL, NULL, &err),
+                    HF_OK);
+  ck_assert_uint_eq (res->count, 6);
+  ck_assert_uint_eq (res->nrules, 3);
+  const HfImagesRuleResult *mpf = &res->rules[0];
+  ck_assert_int_eq (mpf->rule, HF_RULE_MPF);
+  ck_assert_uint_eq (mpf->fixed_points, 6);
+  ck_assert_uint_eq (mpf->recalled, 6);
+  for (size_t k = 0; k < 6; k++)
+    {
+      const int8_t *x = hf_patterns_get (D, k);
+      /* The probe is the original with exactly 35% of its bits flipped; the
+       * training copy is a noisy copy, never the original itself. */
+      ck_assert_uint_eq (hf_hamming (res->probe + k * 1024, x, 1024), 358);
+      size_t d = hf_hamming (res->training_copy + k * 1024, x, 1024);
+      ck_assert (d > 250 && d < 370);
+      ck_assert (memcmp (mpf->converged + k * 1024, x, 1024) == 0);
+    }
+  /* The other rules saw as many minibatches as MPF took. */
+  ck_assert_uint_eq (res->rules[1].steps, mpf->steps);
+  ck_assert_uint_eq (res->rules[2].steps, mpf->steps);
+  ck_assert_uint_le (mpf->steps, 300);
+  hf_images_result_free (res);
+  /* Bad input: a clear message, no result. */
+  o.train_flip = 0.7;
+  ck_assert_int_eq (hf_experiment_images (D, &o, rules, 1, &res, NULL, NULL, &err),
+                    HF_EINVAL);
+  ck_assert_ptr_null (res);
+  ck_assert (strstr (err.message, "corruption") != NULL);
+  hf_patterns_free (D);
+}
+END_TEST
+
+/* Scaling and margin tables have the paper's shape: time grows with n
+ * (fitted exponent between 1 and 4 over these small sizes is not asked;
+ * only that it is finite and positive), and denoising falls with flips. */
+START_TEST (test_scaling_and_margin)
+{
+  HfTrainOptions o;
+  hf_train_options_init (&o, HF_RULE_MPF);
+  size_t ns[3] = { 64, 128, 256 };
+  HfScalingRow rows[3];
+  double exponent;
+  ck_assert_int_eq (
+      hf_experiment_scaling (&o, ns, 3, 2, 1, 64, rows, &exponent, NULL, NULL, NULL),
+      HF_OK);
+  for (size_t r = 0; r < 3; r++)
+    {
+      ck_assert_uint_eq (rows[r].m, ns[r] / 4);
+      ck_assert_double_eq (rows[r].fraction_stored, 1.0);
+      ck_assert_double_gt (rows[r].seconds, 0.0);
+    }
+  ck_assert (isfinite (exponent) && exponent > 0.0);
+  double margins[2] = { 0.5, 2.0 };
+  size_t flips[4] = { 0, 8, 16, 32 };
+  HfDenoiseRow d[8];
+  ck_assert_int_eq (hf_experiment_margin (&o, 64, 8, margins, 2, flips, 4, 2, 2, 3, 0, d,
+                                          NULL, NULL, NULL),
+                    HF_OK);
+  for (size_t r = 0; r < 2; r++)
+    {
+      ck_assert_double_eq (d[r * 4].recovered, 1.0);
+      ck_assert_double_ge (d[r * 4 + 1].recovered, d[r * 4 + 3].recovered);
+    }
+}
+END_TEST
+
+static Suite *
+experiments_suite (void)
+{
+  Suite *s = suite_create ("experiments");
+  TCase *tc = tcase_create ("parallel");
+  tcase_set_timeout (tc, 600);
+  tcase_add_test (tc, test_tables_identical_for_any_thread_count);
+  tcase_add_test (tc, test_cancel_is_prompt);
+  tcase_add_test (tc, test_images_small);
+  tcase_add_test (tc, test_scaling_and_margin);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+HF_TEST_MAIN (experiments_suite)
