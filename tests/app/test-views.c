@@ -5,8 +5,12 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "hf-network.h"
+#include "hf-patterns.h"
+#include "hp-weights.h"
 #include "hs-energy-plot.h"
 #include "hs-overlap-chart.h"
+#include "hs-weights-view.h"
 
 /* ---- pixels ---------------------------------------------------------- */
 
@@ -165,15 +169,244 @@ START_TEST (test_charts_draw_empty_and_full)
 }
 END_TEST
 
+/* ---- networks with known contents ------------------------------------ */
+
+/* m random patterns on a width x height grid (seeded) and their Hebbian
+ * network J = (1/n) sum xi xi^T, zero diagonal, no thresholds. */
+static HfNetwork *
+hebbian (size_t width, size_t height, size_t m, guint32 seed, HfPatterns **out)
+{
+  HfError err = { 0 };
+  HfPatterns *p = hf_patterns_new (width, height, &err);
+  ck_assert_ptr_nonnull (p);
+  size_t n = width * height;
+  int8_t *x = g_new (int8_t, n);
+  GRand *rand = g_rand_new_with_seed (seed);
+  for (size_t k = 0; k < m; k++)
+    {
+      for (size_t i = 0; i < n; i++)
+        x[i] = g_rand_boolean (rand) ? 1 : -1;
+      ck_assert_int_eq (hf_patterns_append (p, x, &err), HF_OK);
+    }
+  g_rand_free (rand);
+  g_free (x);
+  HfNetwork *net = hf_network_new (width, height, &err);
+  ck_assert_ptr_nonnull (net);
+  for (size_t k = 0; k < m; k++)
+    {
+      const int8_t *xi = hf_patterns_get (p, k);
+      for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++)
+          if (i != j)
+            net->J[i * n + j] += (float)(xi[i] * xi[j]) / (float)n;
+    }
+  *out = p;
+  return net;
+}
+
+/* Draws through a view's draw function onto a fresh transparent surface. */
+typedef void (*ViewDraw) (gpointer view, cairo_t *cr, int w, int h);
+
+static cairo_surface_t *
+render (ViewDraw draw, gpointer view, int w, int h)
+{
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cairo_t *cr = cairo_create (s);
+  draw (view, cr, w, h);
+  ck_assert_int_eq (cairo_status (cr), CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (s);
+  return s;
+}
+
+/* Distinct colours among the painted pixels (a heat map has many). */
+static guint
+count_colours (cairo_surface_t *s)
+{
+  int w = cairo_image_surface_get_width (s), h = cairo_image_surface_get_height (s);
+  GHashTable *set = g_hash_table_new (NULL, NULL);
+  const unsigned char *data = cairo_image_surface_get_data (s);
+  int stride = cairo_image_surface_get_stride (s);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guint32 v;
+        memcpy (&v, data + (size_t)y * stride + 4 * x, 4);
+        if (v >> 24)
+          g_hash_table_add (set, GUINT_TO_POINTER (v));
+      }
+  guint n = g_hash_table_size (set);
+  g_hash_table_destroy (set);
+  return n;
+}
+
+/* Screenshots for people, only when HS_VIEWS_SHOTS names a directory. */
+typedef gboolean (*ViewExport) (gpointer view, const char *path, GError **error);
+
+static void
+maybe_shot (ViewExport export, gpointer view, const char *name)
+{
+  const char *dir = g_getenv ("HS_VIEWS_SHOTS");
+  if (!dir)
+    return;
+  char *path = g_build_filename (dir, name, NULL);
+  GError *error = NULL;
+  ck_assert_msg (export(view, path, &error), "%s", error ? error->message : "");
+  g_free (path);
+}
+
+/* A fresh temporary directory for files a test writes. */
+static char *
+temp_dir (void)
+{
+  char *dir = g_dir_make_tmp ("hs-views-XXXXXX", NULL);
+  ck_assert_ptr_nonnull (dir);
+  return dir;
+}
+
+static void
+remove_dir (char *dir)
+{
+  GDir *d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  while (d && (name = g_dir_read_name (d)))
+    {
+      char *p = g_build_filename (dir, name, NULL);
+      g_unlink (p);
+      g_free (p);
+    }
+  if (d)
+    g_dir_close (d);
+  g_rmdir (dir);
+  g_free (dir);
+}
+
+/* xmllint --noout: the SVG is well-formed XML. */
+static void
+assert_valid_xml (const char *path)
+{
+  char *argv[] = { (char *)"xmllint", (char *)"--noout", (char *)path, NULL };
+  int status = 0;
+  GError *error = NULL;
+  char *err_text = NULL;
+  ck_assert_msg (g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL,
+                               &err_text, &status, &error),
+                 "xmllint: %s", error ? error->message : "");
+  ck_assert_msg (g_spawn_check_wait_status (status, NULL), "%s is not valid XML: %s",
+                 path, err_text);
+  g_free (err_text);
+}
+
+static int
+count_lines (const char *path)
+{
+  char *text = NULL;
+  ck_assert (g_file_get_contents (path, &text, NULL, NULL));
+  int lines = 0;
+  for (const char *c = text; *c; c++)
+    lines += *c == '\n';
+  g_free (text);
+  return lines;
+}
+
+/* ---- weights ----------------------------------------------------------- */
+
+START_TEST (test_weights_view)
+{
+  static const size_t sides[] = { 4, 64 };
+  for (int k = 0; k < 2; k++)
+    {
+      size_t side = sides[k];
+      HfPatterns *p;
+      HfNetwork *net = hebbian (side, side, 3, 7, &p);
+      GtkWidget *view = hs_weights_view_new ();
+      GtkWidget *win = in_window (view, NULL);
+      if (k == 1)
+        gtk_widget_add_css_class (view, "hs-test-dark");
+      GError *error = NULL;
+      ck_assert (hs_weights_view_set_network (HS_WEIGHTS_VIEW (view), net, p, side, side,
+                                              &error));
+      /* a wrong grid is refused with a message */
+      ck_assert (!hs_weights_view_set_network (HS_WEIGHTS_VIEW (view), net, p, side + 1,
+                                               side, &error));
+      ck_assert (error != NULL && strstr (error->message, "grid") != NULL);
+      g_clear_error (&error);
+      hs_weights_view_set_neuron (HS_WEIGHTS_VIEW (view), (long)(side * side / 2 + 1));
+      cairo_surface_t *s = render ((ViewDraw)hs_weights_view_draw, view, 760, 360);
+      ck_assert_int_gt (count_painted (s), 760 * 360 / 5);
+      /* Hebbian weights take several values: several colours, not one */
+      ck_assert_int_gt (count_colours (s), 20);
+      cairo_surface_destroy (s);
+      maybe_shot ((ViewExport)hs_weights_view_export, view,
+                  k == 0 ? "weights-4x4-light.png" : "weights-64x64-dark.png");
+      char *dir = temp_dir ();
+      char *svg = g_build_filename (dir, "w.svg", NULL),
+           *csv = g_build_filename (dir, "w.csv", NULL);
+      ck_assert (hs_weights_view_export (HS_WEIGHTS_VIEW (view), svg, &error));
+      assert_valid_xml (svg);
+      if (side == 4)
+        {
+          ck_assert (hs_weights_view_export_csv (HS_WEIGHTS_VIEW (view), csv, &error));
+          ck_assert_int_eq (count_lines (csv), 17);
+        }
+      g_free (svg);
+      g_free (csv);
+      remove_dir (dir);
+      gtk_window_destroy (GTK_WINDOW (win));
+      hf_network_free (net);
+      hf_patterns_free (p);
+    }
+}
+END_TEST
+
+START_TEST (test_weights_hit_test)
+{
+  /* the row under the mouse names its neuron, on the matrix and the strip */
+  HfPatterns *p;
+  HfNetwork *net = hebbian (4, 4, 2, 3, &p);
+  HpStyle style;
+  hp_style_init (&style, HP_SCHEME_LIGHT);
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 600, 300);
+  cairo_t *cr = cairo_create (s);
+  HpWeightsLayout lay
+      = hp_weights_draw (cr, &style, (HpRect){ 0, 0, 600, 300 }, net, NULL, 3);
+  cairo_destroy (cr);
+  cairo_surface_destroy (s);
+  ck_assert (lay.matrix.width > 100);
+  for (long i = 0; i < 16; i++)
+    {
+      double y = lay.matrix.y + (i + 0.5) * lay.matrix.height / 16;
+      ck_assert_int_eq (hp_weights_neuron_at (&lay, net, lay.matrix.x + 3, y), i);
+      ck_assert_int_eq (hp_weights_neuron_at (&lay, net, lay.thresholds.x + 1, y), i);
+    }
+  ck_assert_int_eq (hp_weights_neuron_at (&lay, net, lay.matrix.x - 5, lay.matrix.y + 5),
+                    -1);
+  hf_network_free (net);
+  hf_patterns_free (p);
+}
+END_TEST
+
 int
 main (void)
 {
   gtk_init ();
+  /* the dark theme's text colour, for views given this class */
+  GtkCssProvider *dark = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (dark, ".hs-test-dark { color: #eeeeec; }", -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (dark),
+                                              GTK_STYLE_PROVIDER_PRIORITY_USER);
+  g_object_unref (dark);
   Suite *s = suite_create ("views");
   TCase *tc = tcase_create ("charts");
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_energy_labels_clear_of_frame);
   tcase_add_test (tc, test_charts_draw_empty_and_full);
+  suite_add_tcase (s, tc);
+  tc = tcase_create ("weights");
+  tcase_set_timeout (tc, 120);
+  tcase_add_test (tc, test_weights_view);
+  tcase_add_test (tc, test_weights_hit_test);
   suite_add_tcase (s, tc);
   SRunner *sr = srunner_create (s);
   srunner_set_fork_status (sr, CK_NOFORK);
