@@ -11,6 +11,9 @@
 #include "hs-energy-plot.h"
 #include "hs-overlap-chart.h"
 #include "hs-weights-view.h"
+#include "hs-basins-view.h"
+#include "hs-landscape-view.h"
+#include "hp-landscape.h"
 
 /* ---- pixels ---------------------------------------------------------- */
 
@@ -386,6 +389,246 @@ START_TEST (test_weights_hit_test)
 }
 END_TEST
 
+/* ---- background views ---------------------------------------------------- */
+
+static gboolean
+wake (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Turns the main loop until busy (view) is FALSE or seconds pass. */
+static gboolean
+wait_idle (gboolean (*busy) (gpointer), gpointer view, double seconds)
+{
+  guint id = g_timeout_add (10, wake, NULL);
+  gint64 end = g_get_monotonic_time () + (gint64)(seconds * 1e6);
+  while (busy (view) && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (id);
+  return !busy (view);
+}
+
+/* ---- landscape --------------------------------------------------------- */
+
+static HsLandscapeView *
+landscape_for (HfNetwork *net, HfPatterns *p, GtkWidget **win, const char *css_class)
+{
+  GtkWidget *view = hs_landscape_view_new ();
+  *win = in_window (view, NULL);
+  if (css_class)
+    gtk_widget_add_css_class (view, css_class);
+  GError *error = NULL;
+  ck_assert (hs_landscape_view_set_network (HS_LANDSCAPE_VIEW (view), net, p, net->width,
+                                            net->height, &error));
+  ck_assert (hs_landscape_view_is_busy (HS_LANDSCAPE_VIEW (view)));
+  ck_assert_msg (wait_idle ((gboolean (*) (gpointer))hs_landscape_view_is_busy, view, 60),
+                 "the landscape took too long");
+  ck_assert_ptr_nonnull (hs_landscape_view_get_landscape (HS_LANDSCAPE_VIEW (view)));
+  return HS_LANDSCAPE_VIEW (view);
+}
+
+START_TEST (test_landscape_view)
+{
+  static const size_t sides[] = { 4, 5 };
+  for (int k = 0; k < 2; k++)
+    {
+      HfPatterns *p;
+      HfNetwork *net = hebbian (sides[k], sides[k], 3, 11, &p);
+      GtkWidget *win;
+      HsLandscapeView *view = landscape_for (net, p, &win, k ? "hs-test-dark" : NULL);
+      int8_t *probe = g_memdup2 (hf_patterns_get (p, 1), net->n);
+      probe[0] = -probe[0];
+      probe[3] = -probe[3];
+      hs_landscape_view_set_current_state (view, probe);
+      cairo_surface_t *s = render ((ViewDraw)hs_landscape_view_draw, view, 900, 420);
+      ck_assert_int_gt (count_painted (s), 900 * 420 / 20);
+      ck_assert_int_gt (count_colours (s), 8);
+      cairo_surface_destroy (s);
+      maybe_shot ((ViewExport)hs_landscape_view_export, view,
+                  k == 0 ? "landscape-4x4-light.png" : "landscape-5x5-dark.png");
+      char *dir = temp_dir ();
+      char *svg = g_build_filename (dir, "l.svg", NULL),
+           *csv = g_build_filename (dir, "l.csv", NULL),
+           *tree = g_build_filename (dir, "t.csv", NULL);
+      GError *error = NULL;
+      ck_assert (hs_landscape_view_export (view, svg, &error));
+      assert_valid_xml (svg);
+      size_t count = 0, minima = 0;
+      hf_landscape_attractors (hs_landscape_view_get_landscape (view), &count);
+      hf_landscape_minima (hs_landscape_view_get_landscape (view), &minima);
+      ck_assert (hs_landscape_view_export_csv (view, csv, &error));
+      ck_assert_int_eq (count_lines (csv), (int)count + 1);
+      ck_assert (hs_landscape_view_export_tree_csv (view, tree, &error));
+      ck_assert_int_eq (count_lines (tree), (int)minima); /* header + minima - 1 merges */
+      g_free (svg);
+      g_free (csv);
+      g_free (tree);
+      remove_dir (dir);
+      g_free (probe);
+      gtk_window_destroy (GTK_WINDOW (win));
+      hf_network_free (net);
+      hf_patterns_free (p);
+    }
+}
+END_TEST
+
+static int8_t activated[32];
+static guint activated_n;
+
+static void
+on_activated (HsLandscapeView *view, gconstpointer state, guint n, gpointer data)
+{
+  memcpy (activated, state, n);
+  activated_n = n;
+}
+
+static GtkGesture *
+click_gesture (GtkWidget *widget)
+{
+  /* the drawing area is the view's first child and holds the click */
+  GtkWidget *area = gtk_widget_get_first_child (widget);
+  GListModel *list = gtk_widget_observe_controllers (area);
+  GtkGesture *found = NULL;
+  for (guint k = 0; k < g_list_model_get_n_items (list) && !found; k++)
+    {
+      GObject *c = g_list_model_get_item (list, k);
+      if (GTK_IS_GESTURE_CLICK (c))
+        found = GTK_GESTURE (c);
+      g_object_unref (c);
+    }
+  g_object_unref (list);
+  ck_assert_ptr_nonnull (found);
+  return found;
+}
+
+START_TEST (test_landscape_click_leaf)
+{
+  /* a click on each leaf's thumbnail emits that minimum's state */
+  HfPatterns *p;
+  HfNetwork *net = hebbian (4, 4, 3, 5, &p);
+  GtkWidget *win;
+  HsLandscapeView *view = landscape_for (net, p, &win, NULL);
+  g_signal_connect (view, "state-activated", G_CALLBACK (on_activated), NULL);
+  cairo_surface_t *s = render ((ViewDraw)hs_landscape_view_draw, view, 900, 420);
+  cairo_surface_destroy (s);
+  const HpLandscapeLayout *lay = hs_landscape_view_get_layout (view);
+  const HpTree *tree = hs_landscape_view_get_tree (view);
+  const HfLandscape *ls = hs_landscape_view_get_landscape (view);
+  size_t count = 0;
+  const HfTreeMinimum *minima = hf_landscape_minima (ls, &count);
+  size_t leaves = hp_tree_leaves (tree);
+  ck_assert_int_ge (leaves, 2);
+  GtkGesture *click = click_gesture (GTK_WIDGET (view));
+  for (size_t leaf = 0; leaf < leaves; leaf++)
+    {
+      double x = lay->tree.x + (leaf + 0.5) * lay->tree.width / leaves;
+      double y = lay->labels_bottom - 3;
+      activated_n = 0;
+      g_signal_emit_by_name (click, "pressed", 1, x, y);
+      ck_assert_uint_eq (activated_n, 16);
+      int8_t want[16];
+      hf_landscape_state_values (minima[hp_tree_leaf_minimum (tree, leaf)].state, 16,
+                                 want);
+      ck_assert_msg (memcmp (activated, want, 16) == 0, "leaf %zu emitted another state",
+                     leaf);
+    }
+  /* far left of the graph, above the leaves: nothing */
+  activated_n = 0;
+  g_signal_emit_by_name (click, "pressed", 1, 1.0, 1.0);
+  ck_assert_uint_eq (activated_n, 0);
+  gtk_window_destroy (GTK_WINDOW (win));
+  hf_network_free (net);
+  hf_patterns_free (p);
+}
+END_TEST
+
+/* The attractor of s under the deterministic asynchronous dynamics (neuron
+ * order, h = 0 turns off), computed here without the engine. */
+static void
+descend (const HfNetwork *net, int8_t *s)
+{
+  size_t n = net->n;
+  for (int changed = 1; changed;)
+    {
+      changed = 0;
+      for (size_t i = 0; i < n; i++)
+        {
+          double h = -net->theta[i];
+          for (size_t j = 0; j < n; j++)
+            h += net->J[i * n + j] * s[j];
+          int8_t v = h > 0 ? 1 : -1;
+          if (v != s[i])
+            {
+              s[i] = v;
+              changed = 1;
+            }
+        }
+    }
+}
+
+START_TEST (test_landscape_space_colours)
+{
+  /* 2 x 2 grid, one stored pattern: every pixel of the state space shows
+   * the colour of the attractor its state descends to */
+  HfError err = { 0 };
+  HfPatterns *p = hf_patterns_new (2, 2, &err);
+  const int8_t xi[4] = { 1, 1, -1, -1 };
+  ck_assert_int_eq (hf_patterns_append (p, xi, &err), HF_OK);
+  HfNetwork *net = hf_network_new (2, 2, &err);
+  for (size_t i = 0; i < 4; i++)
+    for (size_t j = 0; j < 4; j++)
+      net->J[i * 4 + j] = i == j ? 0 : xi[i] * xi[j] / 4.0f;
+  net->theta[0] = 0.1f; /* break the ties so the attractors are only +-xi */
+  net->theta[1] = 0.1f;
+  net->theta[2] = -0.1f;
+  net->theta[3] = -0.1f;
+  GtkWidget *win;
+  HsLandscapeView *view = landscape_for (net, p, &win, NULL);
+  const HfLandscape *ls = hs_landscape_view_get_landscape (view);
+  size_t count = 0;
+  const HfAttractor *at = hf_landscape_attractors (ls, &count);
+  cairo_surface_t *img = hp_landscape_space_image (ls, 512);
+  ck_assert_ptr_nonnull (img);
+  size_t w, h;
+  hf_landscape_layout (4, &w, &h);
+  ck_assert_int_eq (cairo_image_surface_get_width (img), (int)w);
+  ck_assert_int_eq (cairo_image_surface_get_height (img), (int)h);
+  guint32 seen[8];
+  int distinct = 0;
+  for (size_t y = 0; y < h; y++)
+    for (size_t x = 0; x < w; x++)
+      {
+        uint32_t state = hf_landscape_state_at (4, x, y);
+        int8_t s[4];
+        hf_landscape_state_values (state, 4, s);
+        descend (net, s);
+        uint32_t end = hf_landscape_state_number (s, 4);
+        size_t k = 0;
+        while (k < count && at[k].state != end)
+          k++;
+        ck_assert_msg (k < count, "state %u ends at %u, not an attractor", state, end);
+        HpRgba c = hp_landscape_attractor_color (ls, k);
+        Px px = pixel (img, (int)x, (int)y);
+        ck_assert_msg (fabs (px.r - c.r) < 0.01 && fabs (px.g - c.g) < 0.01
+                           && fabs (px.b - c.b) < 0.01,
+                       "pixel (%zu, %zu) = state %u: wrong colour", x, y, state);
+        guint32 v = (guint32)(px.r * 255) << 16 | (guint32)(px.g * 255) << 8
+                    | (guint32)(px.b * 255);
+        int known = 0;
+        for (int d = 0; d < distinct; d++)
+          known |= seen[d] == v;
+        if (!known && distinct < 8)
+          seen[distinct++] = v;
+      }
+  ck_assert_int_ge (distinct, 2); /* the pattern and its inverse differ */
+  cairo_surface_destroy (img);
+  gtk_window_destroy (GTK_WINDOW (win));
+  hf_network_free (net);
+  hf_patterns_free (p);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -407,6 +650,12 @@ main (void)
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_weights_view);
   tcase_add_test (tc, test_weights_hit_test);
+  suite_add_tcase (s, tc);
+  tc = tcase_create ("landscape");
+  tcase_set_timeout (tc, 180);
+  tcase_add_test (tc, test_landscape_view);
+  tcase_add_test (tc, test_landscape_click_leaf);
+  tcase_add_test (tc, test_landscape_space_colours);
   suite_add_tcase (s, tc);
   SRunner *sr = srunner_create (s);
   srunner_set_fork_status (sr, CK_NOFORK);
