@@ -1,5 +1,6 @@
 /* Tests of src/engine/hf-landscape.c: the exhaustive map against hand-derived
  * answers and against an independent, literal (slow) enumeration. */
+#include <limits.h>
 #include <string.h>
 
 #include "../hf-check.h"
@@ -790,6 +791,177 @@ START_TEST (test_states_and_layout)
 }
 END_TEST
 
+/* ---- sampled tools ------------------------------------------------ */
+
+/* Hebbian weights of two orthogonal patterns: E = -(n/2)(ma^2 + mb^2) + 1
+ * for every state, so every cell's mean is that and its spread 0. */
+START_TEST (test_plane_closed_form)
+{
+  size_t n = 16;
+  HfPatterns *P = hf_patterns_new (n, 1, NULL);
+  int8_t a[16], b[16];
+  for (size_t i = 0; i < n; i++)
+    {
+      a[i] = (i & 1) ? -1 : 1;
+      b[i] = (i & 2) ? -1 : 1;
+    }
+  hf_patterns_append (P, a, NULL);
+  hf_patterns_append (P, b, NULL);
+  HfNetwork *net = hf_network_new (n, 1, NULL);
+  hebbian (net, P);
+  HfOverlapPlaneOptions o;
+  hf_overlap_plane_options_init (&o);
+  o.grid = 9;
+  o.samples = 6;
+  HfError err = { 0 };
+  HfOverlapPlane *pl = hf_overlap_plane_new (net, P, &o, &err);
+  ck_assert_msg (pl != NULL, "%s", err.message);
+  ck_assert_int_eq (hf_overlap_plane_run (pl, &err), HF_OK);
+  size_t G, filled = 0;
+  const HfPlaneCell *C = hf_overlap_plane_cells (pl, &G);
+  ck_assert_uint_eq (G, 9);
+  for (size_t k = 0; k < G * G; k++)
+    {
+      if (C[k].samples == 0)
+        continue;
+      filled++;
+      double want = -(double)n / 2 * (C[k].ma * C[k].ma + C[k].mb * C[k].mb) + 1.0;
+      ck_assert_msg (fabs (C[k].energy_mean - want) < 1e-4,
+                     "cell (%g, %g): mean %g, closed form %g", C[k].ma, C[k].mb,
+                     C[k].energy_mean, want);
+      ck_assert (C[k].energy_sd < 1e-4);
+      ck_assert (fabs (C[k].ma - C[k].target_a) <= 0.125 + 1e-9);
+    }
+  /* Orthogonal: |ma| + |mb| <= 1, so the corner (1, 1) is out of reach. */
+  ck_assert_uint_eq (C[G * G - 1].samples, 0);
+  ck_assert (isnan (C[G * G - 1].energy_mean));
+  ck_assert_uint_gt (filled, G * G / 3);
+  /* At the pattern itself (ma = 1, mb = 0) nothing moves. */
+  const HfPlaneCell *top = &C[(G - 1) * G + G / 2];
+  ck_assert_double_eq_tol (top->ma, 1.0, 1e-12);
+  ck_assert_double_eq_tol (top->mb, 0.0, 1e-12);
+  ck_assert_double_eq_tol (top->drift_a, 0.0, 1e-12);
+  /* Half-way to a (ma = 0.5, mb = 0): the flow points to a. */
+  ck_assert (C[6 * G + G / 2].drift_a > 0.1);
+  /* The same seed gives the same plane. */
+  HfOverlapPlane *again = hf_overlap_plane_new (net, P, &o, &err);
+  ck_assert_int_eq (hf_overlap_plane_run (again, &err), HF_OK);
+  ck_assert_mem_eq (hf_overlap_plane_cells (again, &G), C, G * G * sizeof *C);
+  hf_overlap_plane_free (again);
+  hf_overlap_plane_free (pl);
+  o.b = o.a;
+  ck_assert (hf_overlap_plane_new (net, P, &o, &err) == NULL);
+  ck_assert_int_eq (err.code, HF_EINVAL);
+  hf_network_free (net);
+  hf_patterns_free (P);
+}
+END_TEST
+
+static const HfBasinRadiusResult *
+radii (HfBasinRadius **keep, const HfNetwork *net, const HfPatterns *P, unsigned threads)
+{
+  HfBasinRadiusOptions o;
+  hf_basin_radius_options_init (&o);
+  o.threads = threads;
+  o.seed = 11;
+  HfError err = { 0 };
+  *keep = hf_basin_radius_new (net, P, &o, &err);
+  ck_assert_msg (*keep != NULL, "%s", err.message);
+  ck_assert_msg (hf_basin_radius_run (*keep, &err) == HF_OK, "%s", err.message);
+  return hf_basin_radius_results (*keep);
+}
+
+/* Hebbian at n = 100: the radius of pattern 0 does not grow as more
+ * patterns are stored, one thread or two give the same radii, and a
+ * pattern that is not a fixed point has radius -1. */
+START_TEST (test_basin_radius)
+{
+  size_t n = 100;
+  gsl_rng *rng = test_rng (21);
+  HfPatterns *all = hf_patterns_new (n, 1, NULL);
+  hf_patterns_add_random (all, 40, 0.5, rng, NULL);
+  HfNetwork *net = hf_network_new (n, 1, NULL);
+  long last = LONG_MAX;
+  const size_t ms[] = { 1, 2, 4, 6, 9, 12 };
+  for (size_t q = 0; q < sizeof ms / sizeof ms[0]; q++)
+    {
+      HfPatterns *P = hf_patterns_new (n, 1, NULL);
+      for (size_t k = 0; k < ms[q]; k++)
+        hf_patterns_append (P, hf_patterns_get (all, k), NULL);
+      hebbian (net, P);
+      HfBasinRadius *b1, *b2;
+      const HfBasinRadiusResult *r1 = radii (&b1, net, P, 1);
+      const HfBasinRadiusResult *r2 = radii (&b2, net, P, 2);
+      ck_assert_mem_eq (r1, r2, ms[q] * sizeof *r1);
+      if (ms[q] == 1)
+        ck_assert_int_ge (r1[0].radius, 40);
+      ck_assert_msg (r1[0].radius <= last, "m = %zu: radius %ld after %ld", ms[q],
+                     r1[0].radius, last);
+      last = r1[0].radius;
+      double margins[40];
+      hf_pattern_margins (net, P, margins, NULL);
+      for (size_t k = 0; k < ms[q]; k++)
+        {
+          ck_assert_double_eq_tol (r1[k].margin, margins[k], 1e-6);
+          ck_assert_int_eq (r1[k].radius >= 0, margins[k] > 0);
+          ck_assert (r1[k].radius < 0 || r1[k].share_at_radius >= 0.9);
+        }
+      hf_basin_radius_free (b1);
+      hf_basin_radius_free (b2);
+      hf_patterns_free (P);
+    }
+  ck_assert_int_lt (last, 40);
+  /* Overloaded: some pattern is not a fixed point. */
+  hebbian (net, all);
+  HfBasinRadius *b;
+  const HfBasinRadiusResult *r = radii (&b, net, all, 2);
+  bool some_unstable = false;
+  for (size_t k = 0; k < all->m; k++)
+    if (r[k].margin < 0)
+      {
+        some_unstable = true;
+        ck_assert_int_eq (r[k].radius, -1);
+      }
+  ck_assert (some_unstable);
+  hf_basin_radius_free (b);
+  hf_network_free (net);
+  hf_patterns_free (all);
+  gsl_rng_free (rng);
+}
+END_TEST
+
+START_TEST (test_stability)
+{
+  gsl_rng *rng = test_rng (8);
+  size_t n = 30;
+  HfNetwork *net = hf_network_new (n, 1, NULL);
+  test_random_network (net, 1.0, 0.5, rng);
+  HfPatterns *P = hf_patterns_new (n, 1, NULL);
+  hf_patterns_add_random (P, 70, 0.5, rng, NULL);
+  double margins[70];
+  ck_assert_int_eq (hf_pattern_margins (net, P, margins, NULL), HF_OK);
+  float st[30];
+  for (size_t k = 0; k < P->m; k++)
+    {
+      const int8_t *s = hf_patterns_get (P, k);
+      ck_assert_int_eq (hf_stability (net, s, st, NULL), HF_OK);
+      double m = INFINITY;
+      for (size_t i = 0; i < n; i++)
+        {
+          double h = -(double)net->theta[i];
+          for (size_t j = 0; j < n; j++)
+            h += (double)net->J[i * n + j] * s[j];
+          ck_assert_double_eq_tol (st[i], s[i] * h, 1e-4);
+          m = fmin (m, s[i] * h);
+        }
+      ck_assert_double_eq_tol (margins[k], m, 1e-4);
+    }
+  hf_patterns_free (P);
+  hf_network_free (net);
+  gsl_rng_free (rng);
+}
+END_TEST
+
 static Suite *
 landscape_suite (void)
 {
@@ -804,6 +976,12 @@ landscape_suite (void)
   tcase_add_test (tc, test_cancel_progress_errors);
   tcase_add_test (tc, test_states_and_layout);
   suite_add_tcase (s, tc);
+  TCase *ts = tcase_create ("sampled");
+  tcase_set_timeout (ts, 600);
+  tcase_add_test (ts, test_plane_closed_form);
+  tcase_add_test (ts, test_basin_radius);
+  tcase_add_test (ts, test_stability);
+  suite_add_tcase (s, ts);
   return s;
 }
 
