@@ -114,6 +114,8 @@ start (HsBasinsView *self)
   bj->data = hs_net_data_ref (self->data);
   hf_basin_radius_options_init (&bj->opts);
   bj->opts.seed = 1;
+  if (self->data->net->n > 1024)
+    bj->opts.trials = 24; /* 64 x 64: a trial costs about d n; keep it to seconds */
   gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress), 0);
   self->job = hs_job_run (G_OBJECT (self), basins_work, basins_done, basins_tick, bj,
                           basins_job_free);

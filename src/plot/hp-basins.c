@@ -17,8 +17,8 @@ bars (cairo_t *cr, const HpStyle *style, HpRect outer, const HpAxis *ya,
   HpAxis xa = { -0.5, count - 0.5, false, NULL, true };
   HpRect area = hp_axes_draw (cr, style, outer, &xa, ya);
   double slot = area.width / count, bw = fmax (1, slot * 0.7);
-  double zero = hp_axis_map (ya, fmax (ya->lo, fmin (ya->hi, 0)), area.y + area.height,
-                             area.y);
+  double zero
+      = hp_axis_map (ya, fmax (ya->lo, fmin (ya->hi, 0)), area.y + area.height, area.y);
   cairo_save (cr);
   cairo_rectangle (cr, area.x, area.y, area.width, area.height);
   cairo_clip (cr);

@@ -34,10 +34,10 @@ cairo_surface_t *hp_landscape_space_image (const HfLandscape *ls, int max_side);
 
 typedef struct
 {
-  HpRect tree;          /* the graph's plotting area */
+  HpRect tree; /* the graph's plotting area */
   double energy_lo, energy_hi;
-  double labels_bottom; /* leaves reach down to here (thumbnails, labels) */
-  HpRect space;         /* where the state-space image went */
+  double labels_bottom;             /* leaves reach down to here (thumbnails, labels) */
+  HpRect space;                     /* where the state-space image went */
   size_t space_width, space_height; /* its size in states */
 } HpLandscapeLayout;
 

@@ -13,6 +13,7 @@
 #include "hs-weights-view.h"
 #include "hs-basins-view.h"
 #include "hs-landscape-view.h"
+#include "hs-plane-view.h"
 #include "hp-landscape.h"
 
 /* ---- pixels ---------------------------------------------------------- */
@@ -629,6 +630,105 @@ START_TEST (test_landscape_space_colours)
 }
 END_TEST
 
+/* ---- plane and basins -------------------------------------------------- */
+
+START_TEST (test_plane_view)
+{
+  static const size_t sides[] = { 4, 64 };
+  for (int k = 0; k < 2; k++)
+    {
+      size_t side = sides[k];
+      HfPatterns *p;
+      HfNetwork *net = hebbian (side, side, 3, 21, &p);
+      GtkWidget *view = hs_plane_view_new ();
+      GtkWidget *win = in_window (view, NULL);
+      if (k == 1)
+        gtk_widget_add_css_class (view, "hs-test-dark");
+      GError *error = NULL;
+      gint64 t0 = g_get_monotonic_time ();
+      ck_assert (
+          hs_plane_view_set_network (HS_PLANE_VIEW (view), net, p, side, side, &error));
+      ck_assert (wait_idle ((gboolean (*) (gpointer))hs_plane_view_is_busy, view, 120));
+      fprintf (stderr, "plane %zux%zu: %.2f s\n", side, side,
+               (g_get_monotonic_time () - t0) / 1e6);
+      /* a recall trajectory from a corrupted pattern 0 */
+      int8_t *s0 = g_memdup2 (hf_patterns_get (p, 0), net->n);
+      for (size_t i = 0; i < net->n; i += 3)
+        s0[i] = -s0[i];
+      hs_plane_view_set_current_state (HS_PLANE_VIEW (view), s0);
+      hs_plane_view_add_point (HS_PLANE_VIEW (view), 0.8, 0.1);
+      hs_plane_view_add_point (HS_PLANE_VIEW (view), 1.0, 0.0);
+      ck_assert_uint_eq (hs_plane_view_get_n_points (HS_PLANE_VIEW (view)), 3);
+      cairo_surface_t *s = render ((ViewDraw)hs_plane_view_draw, view, 560, 420);
+      ck_assert_int_gt (count_painted (s), 560 * 420 / 6);
+      ck_assert_int_gt (count_colours (s), 20);
+      cairo_surface_destroy (s);
+      maybe_shot ((ViewExport)hs_plane_view_export, view,
+                  k == 0 ? "plane-4x4-light.png" : "plane-64x64-dark.png");
+      char *dir = temp_dir ();
+      char *svg = g_build_filename (dir, "p.svg", NULL),
+           *csv = g_build_filename (dir, "p.csv", NULL);
+      ck_assert (hs_plane_view_export (HS_PLANE_VIEW (view), svg, &error));
+      assert_valid_xml (svg);
+      ck_assert (hs_plane_view_export_csv (HS_PLANE_VIEW (view), csv, &error));
+      ck_assert_int_gt (count_lines (csv), 100);
+      /* other axes: the trajectory goes, the plane is sampled again */
+      hs_plane_view_set_patterns (HS_PLANE_VIEW (view), 2, 0);
+      ck_assert_uint_eq (hs_plane_view_get_n_points (HS_PLANE_VIEW (view)), 0);
+      ck_assert (hs_plane_view_is_busy (HS_PLANE_VIEW (view)));
+      g_free (svg);
+      g_free (csv);
+      remove_dir (dir);
+      g_free (s0);
+      gtk_window_destroy (GTK_WINDOW (win));
+      hf_network_free (net);
+      hf_patterns_free (p);
+    }
+}
+END_TEST
+
+START_TEST (test_basins_view)
+{
+  static const size_t sides[] = { 4, 64 };
+  for (int k = 0; k < 2; k++)
+    {
+      size_t side = sides[k];
+      HfPatterns *p;
+      HfNetwork *net = hebbian (side, side, 2, 9, &p);
+      GtkWidget *view = hs_basins_view_new ();
+      GtkWidget *win = in_window (view, NULL);
+      if (k == 1)
+        gtk_widget_add_css_class (view, "hs-test-dark");
+      GError *error = NULL;
+      gint64 t0 = g_get_monotonic_time ();
+      ck_assert (
+          hs_basins_view_set_network (HS_BASINS_VIEW (view), net, p, side, side, &error));
+      ck_assert (hs_basins_view_is_busy (HS_BASINS_VIEW (view)));
+      ck_assert (wait_idle ((gboolean (*) (gpointer))hs_basins_view_is_busy, view, 120));
+      fprintf (stderr, "basins %zux%zu: %.2f s\n", side, side,
+               (g_get_monotonic_time () - t0) / 1e6);
+      cairo_surface_t *s = render ((ViewDraw)hs_basins_view_draw, view, 560, 360);
+      ck_assert_int_gt (count_painted (s), 560 * 360 / 15);
+      cairo_surface_destroy (s);
+      maybe_shot ((ViewExport)hs_basins_view_export, view,
+                  k == 0 ? "basins-4x4-light.png" : "basins-64x64-dark.png");
+      char *dir = temp_dir ();
+      char *svg = g_build_filename (dir, "b.svg", NULL),
+           *csv = g_build_filename (dir, "b.csv", NULL);
+      ck_assert (hs_basins_view_export (HS_BASINS_VIEW (view), svg, &error));
+      assert_valid_xml (svg);
+      ck_assert (hs_basins_view_export_csv (HS_BASINS_VIEW (view), csv, &error));
+      ck_assert_int_eq (count_lines (csv), (int)p->m + 1);
+      g_free (svg);
+      g_free (csv);
+      remove_dir (dir);
+      gtk_window_destroy (GTK_WINDOW (win));
+      hf_network_free (net);
+      hf_patterns_free (p);
+    }
+}
+END_TEST
+
 int
 main (void)
 {
@@ -656,6 +756,11 @@ main (void)
   tcase_add_test (tc, test_landscape_view);
   tcase_add_test (tc, test_landscape_click_leaf);
   tcase_add_test (tc, test_landscape_space_colours);
+  suite_add_tcase (s, tc);
+  tc = tcase_create ("plane and basins");
+  tcase_set_timeout (tc, 300);
+  tcase_add_test (tc, test_plane_view);
+  tcase_add_test (tc, test_basins_view);
   suite_add_tcase (s, tc);
   SRunner *sr = srunner_create (s);
   srunner_set_fork_status (sr, CK_NOFORK);
