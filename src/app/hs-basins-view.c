@@ -17,6 +17,7 @@ struct _HsBasinsView
   HsJob *job;
   HfBasinRadiusResult *results; /* one per pattern, NULL until measured */
   double share;
+  guint trials; /* 0: by the network's size */
   char *message; /* why there are no results */
 };
 
@@ -114,7 +115,9 @@ start (HsBasinsView *self)
   bj->data = hs_net_data_ref (self->data);
   hf_basin_radius_options_init (&bj->opts);
   bj->opts.seed = 1;
-  if (self->data->net->n > 1024)
+  if (self->trials > 0)
+    bj->opts.trials = self->trials;
+  else if (self->data->net->n > 1024)
     bj->opts.trials = 24; /* 64 x 64: a trial costs about d n; keep it to seconds */
   gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress), 0);
   self->job = hs_job_run (G_OBJECT (self), basins_work, basins_done, basins_tick, bj,
@@ -150,6 +153,17 @@ hs_basins_view_set_network (HsBasinsView *self, const HfNetwork *net,
   self->data = data;
   start (self);
   return TRUE;
+}
+
+void
+hs_basins_view_set_trials (HsBasinsView *self, guint trials)
+{
+  g_return_if_fail (HS_IS_BASINS_VIEW (self));
+  if (trials == self->trials)
+    return;
+  self->trials = trials;
+  if (self->data)
+    start (self);
 }
 
 gboolean

@@ -9,6 +9,8 @@
  *   hs_basins_view_set_network (view, net, patterns, width, height, &error)
  *       copies both and starts measuring (net NULL clears the view); call it
  *       after each training;
+ *   hs_basins_view_set_trials (view, trials)  trials per tested flip count
+ *       (0: the default, 64, or 24 above 1024 neurons); measures again;
  *   hs_basins_view_is_busy (view)  TRUE while measuring;
  *   hs_basins_view_draw / _export (PNG or SVG) / _export_csv
  *       (columns pattern,radius,share_at_radius,margin; radius -1: the
@@ -28,6 +30,7 @@ GtkWidget *hs_basins_view_new (void);
 gboolean hs_basins_view_set_network (HsBasinsView *self, const HfNetwork *net,
                                      const HfPatterns *patterns, guint width,
                                      guint height, GError **error);
+void hs_basins_view_set_trials (HsBasinsView *self, guint trials);
 gboolean hs_basins_view_is_busy (HsBasinsView *self);
 void hs_basins_view_draw (HsBasinsView *self, cairo_t *cr, int width, int height);
 gboolean hs_basins_view_export (HsBasinsView *self, const char *path, GError **error);

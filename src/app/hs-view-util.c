@@ -21,6 +21,7 @@ struct _HsJob
   HsJobTick tick;
   gpointer data;
   GDestroyNotify destroy;
+  GCancellable *cancellable;
   guint timer;
 };
 
@@ -32,6 +33,7 @@ job_unref (HsJob *job)
   if (job->destroy)
     job->destroy (job->data);
   g_weak_ref_clear (&job->owner);
+  g_clear_object (&job->cancellable);
   g_free (job);
 }
 
@@ -101,9 +103,13 @@ hs_job_run (GObject *owner, HsJobFunc func, HsJobDone done, HsJobTick tick, gpoi
   job->tick = tick;
   job->data = data;
   job->destroy = destroy;
+  job->cancellable = g_cancellable_new ();
   if (tick)
     job->timer = g_timeout_add (100, job_tick, job);
-  GTask *task = g_task_new (NULL, NULL, job_finished, job);
+  /* the task always returns the worker's own result (the engine stops
+   * early on the flag); the callback then drops it if cancelled */
+  GTask *task = g_task_new (NULL, job->cancellable, job_finished, job);
+  g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, job, NULL);
   g_task_run_in_thread (task, job_thread);
   g_object_unref (task);
@@ -116,6 +122,7 @@ hs_job_cancel (HsJob *job)
   if (job == NULL)
     return;
   atomic_store (&job->cancel, 1);
+  g_cancellable_cancel (job->cancellable);
   job_stop_timer (job);
   job_unref (job); /* the owner's reference */
 }

@@ -177,7 +177,7 @@ landscape_for (HfNetwork *net, HfPatterns *p, GtkWidget **win, const char *css_c
   ck_assert (hs_landscape_view_set_network (HS_LANDSCAPE_VIEW (view), net, p, net->width,
                                             net->height, &error));
   ck_assert (hs_landscape_view_is_busy (HS_LANDSCAPE_VIEW (view)));
-  ck_assert_msg (wait_idle ((gboolean (*) (gpointer))hs_landscape_view_is_busy, view, 60),
+  ck_assert_msg (wait_idle ((gboolean (*) (gpointer))hs_landscape_view_is_busy, view, 240),
                  "the landscape took too long");
   ck_assert_ptr_nonnull (hs_landscape_view_get_landscape (HS_LANDSCAPE_VIEW (view)));
   return HS_LANDSCAPE_VIEW (view);
@@ -202,6 +202,8 @@ START_TEST (test_landscape_view)
       cairo_surface_destroy (s);
       maybe_shot ((ViewExport)hs_landscape_view_export, view,
                   k == 0 ? "landscape-4x4-light.png" : "landscape-5x5-dark.png");
+      if (k == 0)
+        maybe_window_shot (win, "landscape-widget-4x4.png");
       char *dir = temp_dir ();
       char *svg = g_build_filename (dir, "l.svg", NULL),
            *csv = g_build_filename (dir, "l.csv", NULL),
@@ -419,6 +421,8 @@ START_TEST (test_plane_view)
       cairo_surface_destroy (s);
       maybe_shot ((ViewExport)hs_plane_view_export, view,
                   k == 0 ? "plane-4x4-light.png" : "plane-64x64-dark.png");
+      if (k == 0)
+        maybe_window_shot (win, "plane-widget-4x4.png");
       char *dir = temp_dir ();
       char *svg = g_build_filename (dir, "p.svg", NULL),
            *csv = g_build_filename (dir, "p.csv", NULL);
@@ -506,13 +510,13 @@ main (void)
   tcase_add_test (tc, test_weights_hit_test);
   suite_add_tcase (s, tc);
   tc = tcase_create ("landscape");
-  tcase_set_timeout (tc, 180);
+  tcase_set_timeout (tc, 600);
   tcase_add_test (tc, test_landscape_view);
   tcase_add_test (tc, test_landscape_click_leaf);
   tcase_add_test (tc, test_landscape_space_colours);
   suite_add_tcase (s, tc);
   tc = tcase_create ("plane and basins");
-  tcase_set_timeout (tc, 300);
+  tcase_set_timeout (tc, 600);
   tcase_add_test (tc, test_plane_view);
   tcase_add_test (tc, test_basins_view);
   suite_add_tcase (s, tc);
