@@ -17,7 +17,7 @@ struct _HsBasinsView
   HsJob *job;
   HfBasinRadiusResult *results; /* one per pattern, NULL until measured */
   double share;
-  guint trials; /* 0: by the network's size */
+  guint trials;  /* 0: by the network's size */
   char *message; /* why there are no results */
 };
 
@@ -294,6 +294,10 @@ hs_basins_view_init (HsBasinsView *self)
       _ ("Basin radius and margin of each stored pattern"), -1);
   gtk_widget_set_parent (self->area, GTK_WIDGET (self));
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_start (bar, 6);
+  gtk_widget_set_margin_end (bar, 6);
+  gtk_widget_set_margin_top (bar, 4);
+  gtk_widget_set_margin_bottom (bar, 4);
   self->progress = gtk_progress_bar_new ();
   gtk_widget_set_hexpand (self->progress, TRUE);
   gtk_widget_set_valign (self->progress, GTK_ALIGN_CENTER);

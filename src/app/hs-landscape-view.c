@@ -24,7 +24,9 @@ struct _HsLandscapeView
   HpTree *tree;
   cairo_surface_t *space;
   HpLandscapeLayout layout;
-  long current;  /* state number, -1: none */
+  long current; /* state number, -1: none */
+  long focus;   /* leaf chosen with the keyboard, -1: none */
+  gboolean exporting;
   char *message; /* why there is no map */
 };
 
@@ -99,6 +101,7 @@ clear_map (HsLandscapeView *self)
   g_clear_pointer (&self->ls, hf_landscape_free);
   g_clear_pointer (&self->space, cairo_surface_destroy);
   self->layout = (HpLandscapeLayout){ { 0 } };
+  self->focus = -1;
 }
 
 static void
@@ -290,6 +293,57 @@ on_pressed (GtkGestureClick *gesture, int n_press, double x, double y, gpointer 
     emit_state (self, (uint32_t)state);
 }
 
+/* The leaf chosen with the keyboard, framed while the view has focus. */
+static void
+draw_focus (HsLandscapeView *self, cairo_t *cr, const HpStyle *style)
+{
+  size_t leaves = hp_tree_leaves (self->tree);
+  if (self->focus < 0 || (size_t)self->focus >= leaves
+      || !gtk_widget_has_focus (self->area) || self->exporting
+      || self->layout.tree.width <= 0)
+    return;
+  double slot = self->layout.tree.width / leaves;
+  double x = self->layout.tree.x + self->focus * slot;
+  double y = self->layout.tree.y + self->layout.tree.height;
+  cairo_save (cr);
+  cairo_set_line_width (cr, 2);
+  hp_set_source (cr, style->accent);
+  cairo_rectangle (cr, x + 1, y + 2, slot - 2, self->layout.labels_bottom - y);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static gboolean
+on_key (GtkEventControllerKey *key, guint keyval, guint keycode, GdkModifierType state,
+        gpointer user_data)
+{
+  HsLandscapeView *self = user_data;
+  long leaves = (long)hp_tree_leaves (self->tree);
+  if (!self->ls || leaves == 0)
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_Right:
+      {
+        long step = keyval == GDK_KEY_Left ? -1 : 1;
+        self->focus = self->focus < 0 ? 0 : CLAMP (self->focus + step, 0, leaves - 1);
+        gtk_widget_queue_draw (self->area);
+        return TRUE;
+      }
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_space:
+      if (self->focus < 0)
+        return FALSE;
+      hs_landscape_view_activate_minimum (
+          self, hp_tree_leaf_minimum (self->tree, (size_t)self->focus));
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
 void
 hs_landscape_view_draw (HsLandscapeView *self, cairo_t *cr, int width, int height)
 {
@@ -298,9 +352,12 @@ hs_landscape_view_draw (HsLandscapeView *self, cairo_t *cr, int width, int heigh
   hs_plot_style_from_widget (GTK_WIDGET (self), &style);
   HpRect area = { 0, 0, width, height };
   if (self->ls)
-    self->layout = hp_landscape_draw (cr, &style, area, self->ls, self->tree, self->space,
-                                      self->data->net->width, self->data->net->height,
-                                      self->current);
+    {
+      self->layout = hp_landscape_draw (cr, &style, area, self->ls, self->tree,
+                                        self->space, self->data->net->width,
+                                        self->data->net->height, self->current);
+      draw_focus (self, cr, &style);
+    }
   else if (self->job)
     {
       char *text = g_strdup_printf (_ ("Visiting all %.0f states… %.0f%%"),
@@ -327,7 +384,9 @@ hs_landscape_view_export (HsLandscapeView *self, const char *path, GError **erro
 {
   g_return_val_if_fail (HS_IS_LANDSCAPE_VIEW (self), FALSE);
   HpLandscapeLayout saved = self->layout;
+  self->exporting = TRUE;
   gboolean ok = hs_view_export (self->area, path, 0, 0, export_draw, self, error);
+  self->exporting = FALSE;
   self->layout = saved; /* clicks follow the screen, not the file */
   return ok;
 }
@@ -467,6 +526,7 @@ static void
 hs_landscape_view_init (HsLandscapeView *self)
 {
   self->current = -1;
+  self->focus = -1;
   self->tie = HF_TIE_OFF;
   self->dynamics = HF_LANDSCAPE_ASYNC;
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
@@ -485,8 +545,17 @@ hs_landscape_view_init (HsLandscapeView *self)
   GtkGesture *click = gtk_gesture_click_new ();
   g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), self);
   gtk_widget_add_controller (self->area, GTK_EVENT_CONTROLLER (click));
+  /* Left and Right choose a leaf, Enter puts its state on the canvas */
+  gtk_widget_set_focusable (self->area, TRUE);
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key), self);
+  gtk_widget_add_controller (self->area, keys);
   gtk_widget_set_parent (self->area, GTK_WIDGET (self));
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_start (bar, 6);
+  gtk_widget_set_margin_end (bar, 6);
+  gtk_widget_set_margin_top (bar, 4);
+  gtk_widget_set_margin_bottom (bar, 4);
   self->progress = gtk_progress_bar_new ();
   gtk_widget_set_hexpand (self->progress, TRUE);
   gtk_widget_set_valign (self->progress, GTK_ALIGN_CENTER);

@@ -415,6 +415,10 @@ hs_plane_view_init (HsPlaneView *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
   GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_margin_start (bar, 6);
+  gtk_widget_set_margin_end (bar, 6);
+  gtk_widget_set_margin_top (bar, 4);
+  gtk_widget_set_margin_bottom (bar, 4);
   self->choose_a = chooser (self, _ ("Pattern on the horizontal axis"));
   self->choose_b = chooser (self, _ ("Pattern on the vertical axis"));
   gtk_box_append (GTK_BOX (bar), gtk_label_new (_ ("Across:")));

@@ -161,6 +161,19 @@ on_motion (GtkEventControllerMotion *motion, double x, double y, gpointer user_d
     hs_weights_view_set_neuron (self, i);
 }
 
+static gboolean
+on_key (GtkEventControllerKey *key, guint keyval, guint keycode, GdkModifierType state,
+        gpointer user_data)
+{
+  HsWeightsView *self = user_data;
+  if (!self->data || (keyval != GDK_KEY_Up && keyval != GDK_KEY_Down))
+    return FALSE;
+  long n = (long)self->data->net->n, i = self->neuron;
+  i = i < 0 ? 0 : CLAMP (i + (keyval == GDK_KEY_Up ? -1 : 1), 0, n - 1);
+  hs_weights_view_set_neuron (self, i);
+  return TRUE;
+}
+
 static void
 hs_weights_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
@@ -206,6 +219,11 @@ hs_weights_view_init (HsWeightsView *self)
   GtkEventController *motion = gtk_event_controller_motion_new ();
   g_signal_connect (motion, "motion", G_CALLBACK (on_motion), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  /* Up and Down walk through the neurons */
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _ ("Weights"), -1);
   update_description (self);

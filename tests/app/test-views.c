@@ -177,8 +177,9 @@ landscape_for (HfNetwork *net, HfPatterns *p, GtkWidget **win, const char *css_c
   ck_assert (hs_landscape_view_set_network (HS_LANDSCAPE_VIEW (view), net, p, net->width,
                                             net->height, &error));
   ck_assert (hs_landscape_view_is_busy (HS_LANDSCAPE_VIEW (view)));
-  ck_assert_msg (wait_idle ((gboolean (*) (gpointer))hs_landscape_view_is_busy, view, 240),
-                 "the landscape took too long");
+  ck_assert_msg (
+      wait_idle ((gboolean (*) (gpointer))hs_landscape_view_is_busy, view, 240),
+      "the landscape took too long");
   ck_assert_ptr_nonnull (hs_landscape_view_get_landscape (HS_LANDSCAPE_VIEW (view)));
   return HS_LANDSCAPE_VIEW (view);
 }
@@ -290,6 +291,29 @@ START_TEST (test_landscape_click_leaf)
       ck_assert_msg (memcmp (activated, want, 16) == 0, "leaf %zu emitted another state",
                      leaf);
     }
+  /* the keyboard: Right twice chooses the second leaf, Enter activates it */
+  GtkWidget *area = gtk_widget_get_first_child (GTK_WIDGET (view));
+  GListModel *list = gtk_widget_observe_controllers (area);
+  GtkEventController *keys = NULL;
+  for (guint k = 0; k < g_list_model_get_n_items (list); k++)
+    {
+      GObject *c = g_list_model_get_item (list, k);
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c))
+        keys = GTK_EVENT_CONTROLLER (c);
+      g_object_unref (c);
+    }
+  g_object_unref (list);
+  ck_assert_ptr_nonnull (keys);
+  gboolean handled = FALSE;
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Right, 0, 0, &handled);
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Right, 0, 0, &handled);
+  activated_n = 0;
+  g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Return, 0, 0, &handled);
+  ck_assert (handled);
+  ck_assert_uint_eq (activated_n, 16);
+  int8_t second[16];
+  hf_landscape_state_values (minima[hp_tree_leaf_minimum (tree, 1)].state, 16, second);
+  ck_assert (memcmp (activated, second, 16) == 0);
   /* far left of the graph, above the leaves: nothing */
   activated_n = 0;
   g_signal_emit_by_name (click, "pressed", 1, 1.0, 1.0);
