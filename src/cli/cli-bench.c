@@ -342,11 +342,12 @@ cli_bench (int argc, char **argv)
   if (strcmp (what, "--help") == 0 || strcmp (what, "-h") == 0)
     {
       printf (
-          "Usage: hopfield bench [core|rules|mpf|all] [TRIALS]\n"
+          "Usage: hopfield bench [core|rules|mpf|landscape|all] [TRIALS]\n"
           "Benchmarks with fixed seeds. core: Hebbian training, sweeps and recall\n"
           "against sgemv/sgemm references; rules: the paper's Fig. 2 timing at n = 64\n"
           "(TRIALS trials, default 5), then MPF at n = 1024 and 2048 and its\n"
-          "scaling (mpf: only those).\n");
+          "scaling (mpf: only those). landscape: the exhaustive map at n = 16, 20, "
+          "25.\n");
       return 0;
     }
   if (argc >= 3 && (!cli_parse_ulong (argv[2], &trials) || trials == 0))
@@ -361,12 +362,15 @@ cli_bench (int argc, char **argv)
       printf ("== mpf\nreference  sgemm 2048^3: %.1f GFLOP/s\n", peak);
       bench_mpf (peak);
     }
+  else if (strcmp (what, "landscape") == 0)
+    return cli_bench_landscape ();
   else if (strcmp (what, "all") == 0)
     {
       bench_core ();
       bench_rules (trials);
     }
   else
-    return cli_fail (EXIT_USAGE, "unknown benchmark '%s' (core, rules, mpf, all)", what);
+    return cli_fail (EXIT_USAGE,
+                     "unknown benchmark '%s' (core, rules, mpf, landscape, all)", what);
   return 0;
 }

@@ -19,6 +19,9 @@ int cli_info (int argc, char **argv);
 int cli_bench (int argc, char **argv);
 int cli_experiment (int argc, char **argv);
 int cli_demo (int argc, char **argv);
+int cli_landscape (int argc, char **argv);
+int cli_basins (int argc, char **argv);
+int cli_bench_landscape (void);
 
 /* Prints "hopfield: message" to stderr and returns code. */
 int cli_fail (int code, const char *format, ...) __attribute__ ((format (printf, 2, 3)));

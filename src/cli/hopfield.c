@@ -23,6 +23,9 @@ static const struct
   { "info", cli_info, "describe a network, pattern or image file" },
   { "experiment", cli_experiment,
     "rerun the paper's experiments (capacity, denoise, noisy)" },
+  { "landscape", cli_landscape,
+    "every state of a small network: fixed points, basins, barrier tree; overlap plane" },
+  { "basins", cli_basins, "basin radius and margin of every stored pattern" },
   { "bench", cli_bench, "benchmarks with fixed seeds" },
   { "demo", cli_demo, "store digits, corrupt one and watch it recalled in the terminal" },
 };

@@ -26,6 +26,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #define RESOLVED 0x80000000u
@@ -35,6 +36,7 @@
 #define ENUM_BLOCK_BITS 14
 #define CHUNK_BITS 20
 #define MAX_PAIRS ((size_t)1 << 26)
+#define MAX_DENSE_BASINS 2048
 
 enum
 {
@@ -45,6 +47,7 @@ enum
   PH_SORT0,
   PH_SORT1,
   PH_SORT2,
+  PH_SORT3,
   PH_LEVELS,
   PH_DESCENT,
   PH_ROOTS1,
@@ -56,7 +59,7 @@ enum
 
 /* Share of the total time each phase takes, measured at n = 25. */
 static const double phase_weight[PH_DONE] = {
-  0.30, 0.06, 0.03, 0.02, 0.04, 0.04, 0.04, 0.06, 0.14, 0.01, 0.06, 0.19, 0.01,
+  0.50, 0.01, 0.01, 0.01, 0.05, 0.05, 0.01, 0.01, 0.03, 0.12, 0.01, 0.03, 0.15, 0.01,
 };
 
 typedef struct
@@ -89,9 +92,9 @@ struct HfLandscape
   float *energy;
   uint32_t *attr;
   uint64_t *bufA, *bufB;
-  float *lvl;
+  uint32_t *lk; /* per state: float_key of its level's lowest energy */
   uint32_t *root;
-  uint64_t hist[3][2048];
+  uint64_t hist[4][256];
   double scale, tol;
   float anchor;
   bool anchor_set;
@@ -107,6 +110,10 @@ struct HfLandscape
   uint32_t *min_of_root;
   uint8_t *root_new;
   PairMap maps[MAX_THREADS];
+  /* With few basins (R^2 T <= 2^n / 2 for T threads: at most 4 bytes
+   * per state in all), a dense matrix per thread instead of the hash map:
+   * entry a * R + b (a < b) = float_key (level) << 32 | saddle, min. */
+  uint64_t *dense[MAX_THREADS];
 
   HfTreeMinimum *minima;
   size_t n_min, cap_min;
@@ -151,6 +158,23 @@ key_float (uint32_t k)
   float f;
   memcpy (&f, &u, 4);
   return f;
+}
+
+/* The big per-state arrays, on huge pages where the kernel allows: the
+ * neighbour scans stride through them and would miss the TLB otherwise. */
+static void *
+big_alloc (size_t bytes)
+{
+  void *p = NULL;
+  size_t align = (size_t)2 << 20;
+  if (bytes < align)
+    return malloc (bytes);
+  if (posix_memalign (&p, align, (bytes + align - 1) / align * align) != 0)
+    return NULL;
+#ifdef MADV_HUGEPAGE
+  madvise (p, (bytes + align - 1) / align * align, MADV_HUGEPAGE);
+#endif
+  return p;
 }
 
 static bool
@@ -237,8 +261,8 @@ hf_landscape_new (const HfNetwork *net, const HfPatterns *patterns,
   ls->J = malloc (n * n * sizeof (double));
   ls->theta = malloc (n * sizeof (double));
   ls->hzero = malloc (n * sizeof (double));
-  ls->energy = malloc (N * sizeof (float));
-  ls->attr = malloc (N * sizeof (uint32_t));
+  ls->energy = big_alloc (N * sizeof (float));
+  ls->attr = big_alloc (N * sizeof (uint32_t));
   size_t m = patterns ? patterns->m : 0;
   ls->pattern_states = malloc ((2 * m + 1) * sizeof (uint32_t));
   if (!ls->J || !ls->theta || !ls->hzero || !ls->energy || !ls->attr
@@ -290,7 +314,10 @@ hf_landscape_free (HfLandscape *ls)
   free (ls->min_of_root);
   free (ls->root_new);
   for (int t = 0; t < MAX_THREADS; t++)
-    free (ls->maps[t].slots);
+    {
+      free (ls->maps[t].slots);
+      free (ls->dense[t]);
+    }
   free (ls->minima);
   free (ls->merges);
   free (ls);
@@ -364,6 +391,14 @@ parallel_range (HfLandscape *ls, RangeFn fn, uint64_t begin, uint64_t end, uint6
 
 /* ---- enumeration -------------------------------------------------- */
 
+/* The hot loops, compiled twice: for AVX2 and for any x86-64 (chosen when
+ * the program loads). */
+#if defined(__GNUC__) && defined(__x86_64__) && !defined(__clang__)
+#define HOT __attribute__ ((target_clones ("avx2", "default")))
+#else
+#define HOT
+#endif
+
 static inline int
 decide (double h, int s, HfTieRule tie, double hz)
 {
@@ -387,9 +422,10 @@ async_sweep (const HfLandscape *ls, uint32_t x, const double *h0)
       if (v != s)
         {
           x ^= 1u << i;
+          /* Only the neurons still to visit in this sweep need it. */
           const double *Ji = ls->J + i * n;
           double d = 2.0 * v;
-          for (size_t k = 0; k < n; k++)
+          for (size_t k = i + 1; k < n; k++)
             h[k] += d * Ji[k];
         }
     }
@@ -409,7 +445,7 @@ sync_step (const HfLandscape *ls, uint32_t x, const double *h)
   return y;
 }
 
-static void
+HOT static void
 enum_block (HfLandscape *ls, uint64_t begin, uint64_t end, unsigned tid)
 {
   (void)tid;
@@ -428,11 +464,19 @@ enum_block (HfLandscape *ls, uint64_t begin, uint64_t end, unsigned tid)
       E += -0.5 * s[i] * f + 0.5 * ls->theta[i] * s[i];
     }
   bool sync = ls->o.dynamics == HF_LANDSCAPE_SYNC;
+  /* A sweep starts at neuron 0, whose field does not depend on s_0: unless
+   * the tie rule keeps it at a zero field, both values of s_0 give the same
+   * state after its update, hence the same sweep. Odd Gray steps flip s_0. */
+  bool share0 = !sync;
+  uint32_t last = 0;
   for (uint64_t j = 0; j < end - begin; j++)
     {
+      bool same = false;
       if (j > 0)
         {
           unsigned i = (unsigned)__builtin_ctzll (j);
+          same = i == 0 && share0
+                 && (ls->o.tie != HF_TIE_KEEP || fabs (h[0]) > ls->hzero[0]);
           E += 2.0 * s[i] * h[i];
           double v = -s[i];
           s[i] = v;
@@ -443,7 +487,10 @@ enum_block (HfLandscape *ls, uint64_t begin, uint64_t end, unsigned tid)
             h[k] += d * Ji[k];
         }
       ls->energy[x] = (float)E;
-      ls->attr[x] = sync ? sync_step (ls, x, h) : async_sweep (ls, x, h);
+      if (same)
+        ls->attr[x] = last;
+      else
+        ls->attr[x] = last = sync ? sync_step (ls, x, h) : async_sweep (ls, x, h);
     }
 }
 
@@ -599,8 +646,8 @@ phase_classify (HfLandscape *ls, HfError *err)
 static HfStatus
 phase_hist (HfLandscape *ls, HfError *err)
 {
-  ls->bufA = malloc (ls->N * sizeof (uint64_t));
-  ls->bufB = malloc (ls->N * sizeof (uint64_t));
+  ls->bufA = big_alloc (ls->N * sizeof (uint64_t));
+  ls->bufB = big_alloc (ls->N * sizeof (uint64_t));
   if (ls->bufA == NULL || ls->bufB == NULL)
     return hf_error_set (err, HF_ENOMEM, "out of memory to sort %llu energies",
                          (unsigned long long)ls->N);
@@ -612,16 +659,17 @@ phase_hist (HfLandscape *ls, HfError *err)
       if (fabs (e) > scale)
         scale = fabs (e);
       uint32_t k = float_key (e);
-      ls->hist[0][k & 2047]++;
-      ls->hist[1][(k >> 11) & 2047]++;
-      ls->hist[2][k >> 22]++;
+      ls->hist[0][k & 255]++;
+      ls->hist[1][(k >> 8) & 255]++;
+      ls->hist[2][(k >> 16) & 255]++;
+      ls->hist[3][k >> 24]++;
     }
   ls->scale = scale;
   ls->tol = ls->o.level_tolerance * scale;
-  for (int d = 0; d < 3; d++)
+  for (int d = 0; d < 4; d++)
     {
       uint64_t sum = 0;
-      for (int b = 0; b < 2048; b++)
+      for (int b = 0; b < 256; b++)
         {
           uint64_t c = ls->hist[d][b];
           ls->hist[d][b] = sum;
@@ -632,6 +680,8 @@ phase_hist (HfLandscape *ls, HfError *err)
   return HF_OK;
 }
 
+/* Pass 0 energy -> B, 1 B -> A, 2 A -> B, 3 B -> A; then the names swap
+ * so that the sorted array is bufB and bufA is free for the levels. */
 static void
 phase_sort (HfLandscape *ls, int pass)
 {
@@ -640,30 +690,36 @@ phase_sort (HfLandscape *ls, int pass)
     for (uint64_t s = 0; s < ls->N; s++)
       {
         uint32_t k = float_key (ls->energy[s]);
-        ls->bufB[pos[k & 2047]++] = (uint64_t)k << 32 | s;
+        ls->bufB[pos[k & 255]++] = (uint64_t)k << 32 | s;
       }
   else
     {
-      const uint64_t *src = pass == 1 ? ls->bufB : ls->bufA;
-      uint64_t *dst = pass == 1 ? ls->bufA : ls->bufB;
-      int shift = pass == 1 ? 43 : 54;
+      const uint64_t *src = pass % 2 ? ls->bufB : ls->bufA;
+      uint64_t *dst = pass % 2 ? ls->bufA : ls->bufB;
+      int shift = 32 + 8 * pass;
       for (uint64_t j = 0; j < ls->N; j++)
         {
           uint64_t e = src[j];
-          dst[pos[(e >> shift) & 2047]++] = e;
+          dst[pos[(e >> shift) & 255]++] = e;
         }
+    }
+  if (pass == 3)
+    {
+      uint64_t *t = ls->bufA;
+      ls->bufA = ls->bufB;
+      ls->bufB = t;
     }
   ls->cursor = ls->N;
 }
 
-/* Levels: lvl[s] = the lowest energy of the level of s (bufA reused:
- * lvl in its first half, root in its second). */
+/* Levels: lk[s] = float_key of the lowest energy of the level of s (bufA
+ * reused: lk in its first half, root in its second). */
 static void
 phase_levels (HfLandscape *ls)
 {
   if (ls->cursor == 0)
     {
-      ls->lvl = (float *)ls->bufA;
+      ls->lk = (uint32_t *)ls->bufA;
       ls->root = (uint32_t *)ls->bufA + ls->N;
     }
   uint64_t end = ls->cursor + chunk_size (ls);
@@ -676,7 +732,7 @@ phase_levels (HfLandscape *ls)
           ls->anchor = E;
           ls->anchor_set = true;
         }
-      ls->lvl[e & 0xffffffffu] = ls->anchor;
+      ls->lk[e & 0xffffffffu] = float_key (ls->anchor);
     }
   ls->cursor = end;
   if (end == ls->N)
@@ -688,27 +744,24 @@ phase_levels (HfLandscape *ls)
 
 /* ---- descent basins ----------------------------------------------- */
 
-static inline bool
-lower (const float *lvl, uint32_t a, uint32_t b)
-{
-  return lvl[a] < lvl[b] || (lvl[a] == lvl[b] && a < b);
-}
-
-static void
+/* The neighbour lowest in (level, number), if lower than s itself: keys
+ * compared as one 64-bit number, without branches. */
+HOT static void
 descent_block (HfLandscape *ls, uint64_t begin, uint64_t end, unsigned tid)
 {
   (void)tid;
-  const float *lvl = ls->lvl;
+  const uint32_t *lk = ls->lk;
+  size_t n = ls->n;
   for (uint64_t s = begin; s < end; s++)
     {
-      uint32_t best = (uint32_t)s;
-      for (size_t i = 0; i < ls->n; i++)
+      uint64_t best = (uint64_t)lk[s] << 32 | s;
+      for (size_t i = 0; i < n; i++)
         {
           uint32_t t = (uint32_t)s ^ (1u << i);
-          if (lower (lvl, t, best))
-            best = t;
+          uint64_t k = (uint64_t)lk[t] << 32 | t;
+          best = k < best ? k : best;
         }
-      ls->root[s] = best;
+      ls->root[s] = (uint32_t)best;
     }
 }
 
@@ -732,7 +785,7 @@ phase_roots1 (HfLandscape *ls, HfError *err)
             ls->cap_roots = cap;
           }
         ls->roots[ls->n_roots] = (uint32_t)s;
-        ls->root_lvl[ls->n_roots] = ls->lvl[s];
+        ls->root_lvl[ls->n_roots] = key_float (ls->lk[s]);
         ls->root[s] = RESOLVED | (uint32_t)ls->n_roots++;
       }
   size_t R = ls->n_roots;
@@ -744,6 +797,14 @@ phase_roots1 (HfLandscape *ls, HfError *err)
     return hf_error_set (err, HF_ENOMEM, "out of memory for %zu basins", R);
   for (size_t r = 0; r < R; r++)
     atomic_init (&ls->pl_best[r], UINT64_MAX);
+  if (R <= MAX_DENSE_BASINS && R * R * ls->threads <= ls->N / 2)
+    for (unsigned t = 0; t < ls->threads; t++)
+      {
+        ls->dense[t] = malloc (R * R * sizeof (uint64_t));
+        if (ls->dense[t] == NULL)
+          return hf_error_set (err, HF_ENOMEM, "out of memory for %zu basins", R);
+        memset (ls->dense[t], 0xff, R * R * sizeof (uint64_t));
+      }
   ls->cursor = ls->N;
   return HF_OK;
 }
@@ -827,17 +888,19 @@ map_put (PairMap *m, uint64_t key, float w, uint32_t saddle)
   return true;
 }
 
-static void
+HOT static void
 edges_block (HfLandscape *ls, uint64_t begin, uint64_t end, unsigned tid)
 {
-  const float *lvl = ls->lvl;
+  const uint32_t *lk = ls->lk;
   const uint32_t *root = ls->root;
   PairMap *m = &ls->maps[tid];
+  uint64_t *dense = ls->dense[tid];
+  size_t R = ls->n_roots;
+  uint32_t all = (uint32_t)(ls->N - 1);
   for (uint64_t s = begin; s < end; s++)
     {
-      uint32_t r = root[s] & LOWMASK;
-      float ls_ = lvl[s];
-      if (ls_ == ls->root_lvl[r])
+      uint32_t r = root[s] & LOWMASK, ks = lk[s];
+      if (ks == float_key (ls->root_lvl[r]))
         {
           atomic_fetch_add_explicit (&ls->pl_count[r], 1, memory_order_relaxed);
           uint64_t key = (uint64_t)float_key (ls->energy[s]) << 32 | s;
@@ -845,20 +908,25 @@ edges_block (HfLandscape *ls, uint64_t begin, uint64_t end, unsigned tid)
           while (key < cur && !atomic_compare_exchange_weak (&ls->pl_best[r], &cur, key))
             ;
         }
-      for (size_t i = 0; i < ls->n; i++)
+      /* Each edge once, from its end whose bit is 0. */
+      for (uint32_t z = ~(uint32_t)s & all; z != 0; z &= z - 1)
         {
-          uint32_t bit = 1u << i;
-          if (s & bit)
-            continue;
-          uint32_t t = (uint32_t)s | bit;
-          uint32_t rt = root[t] & LOWMASK;
+          uint32_t t = (uint32_t)s | (z & -z);
+          uint32_t rt = root[t] & LOWMASK, kt = lk[t];
+          /* The higher end is the saddle (equal levels: s, the lower number). */
+          uint64_t v = kt > ks ? (uint64_t)kt << 32 | t : (uint64_t)ks << 32 | s;
+          if (dense != NULL)
+            {
+              /* Branch-free; r == rt writes the diagonal, which is ignored. */
+              uint32_t a = r < rt ? r : rt, b = r < rt ? rt : r;
+              uint64_t *cell = &dense[(size_t)a * R + b];
+              *cell = v < *cell ? v : *cell;
+              continue;
+            }
           if (rt == r)
             continue;
-          float lt = lvl[t];
-          float w = lt > ls_ ? lt : ls_;
-          uint32_t saddle = lt > ls_ ? t : (uint32_t)s;
           uint64_t key = r < rt ? (uint64_t)r << 32 | rt : (uint64_t)rt << 32 | r;
-          if (!map_put (m, key, w, saddle))
+          if (!map_put (m, key, key_float ((uint32_t)(v >> 32)), (uint32_t)v))
             {
               atomic_store (&ls->worker_oom, 1);
               return;
@@ -1056,9 +1124,11 @@ tree_level (HfLandscape *ls, uint32_t *uf, long *label, const uint32_t *order, s
 static HfStatus
 collect_edges (HfLandscape *ls, Pair **out, size_t *count, HfError *err)
 {
-  size_t total = 0;
+  size_t total = 0, R = ls->n_roots;
   for (unsigned t = 0; t < MAX_THREADS; t++)
     total += ls->maps[t].used;
+  if (ls->dense[0] != NULL)
+    total += R * R;
   Pair *E = malloc ((total + 1) * sizeof (Pair));
   if (E == NULL)
     return hf_error_set (err, HF_ENOMEM, "out of memory for %zu basin boundaries", total);
@@ -1071,6 +1141,35 @@ collect_edges (HfLandscape *ls, Pair **out, size_t *count, HfError *err)
           E[k++] = m->slots[j];
       free (m->slots);
       *m = (PairMap){ 0 };
+    }
+  for (unsigned t = 0; t < MAX_THREADS; t++)
+    if (ls->dense[t] != NULL)
+      {
+        for (size_t a = 0; a < R; a++)
+          for (size_t b = a + 1; b < R; b++)
+            {
+              uint64_t v = ls->dense[0][a * R + b];
+              if (t > 0 && ls->dense[t][a * R + b] < v)
+                ls->dense[0][a * R + b] = ls->dense[t][a * R + b];
+            }
+        if (t > 0)
+          {
+            free (ls->dense[t]);
+            ls->dense[t] = NULL;
+          }
+      }
+  if (ls->dense[0] != NULL)
+    {
+      for (size_t a = 0; a < R; a++)
+        for (size_t b = a + 1; b < R; b++)
+          {
+            uint64_t v = ls->dense[0][a * R + b];
+            if (v != UINT64_MAX)
+              E[k++] = (Pair){ (uint64_t)a << 32 | b, key_float ((uint32_t)(v >> 32)),
+                               (uint32_t)v };
+          }
+      free (ls->dense[0]);
+      ls->dense[0] = NULL;
     }
   qsort (E, k, sizeof (Pair), cmp_pair_key);
   size_t u = 0;
@@ -1091,7 +1190,7 @@ attach_attractors (HfLandscape *ls)
       HfAttractor *at = &ls->attractors[a];
       uint32_t r = ls->root[at->state] & LOWMASK;
       at->minimum = ls->min_of_root[r];
-      if (!ls->root_new[r] || ls->lvl[at->state] != ls->root_lvl[r])
+      if (!ls->root_new[r] || key_float (ls->lk[at->state]) != ls->root_lvl[r])
         continue;
       HfTreeMinimum *m = &ls->minima[at->minimum];
       m->basin += at->basin;
@@ -1168,7 +1267,7 @@ phase_tree (HfLandscape *ls, HfError *err)
   if (shrunk != NULL)
     ls->bufA = shrunk;
   ls->root = (uint32_t *)ls->bufA;
-  ls->lvl = NULL;
+  ls->lk = NULL;
   ls->cursor = ls->N;
 out:
   free (E);
@@ -1210,6 +1309,7 @@ hf_landscape_iterate (HfLandscape *ls, HfError *err)
     case PH_SORT0:
     case PH_SORT1:
     case PH_SORT2:
+    case PH_SORT3:
       phase_sort (ls, ls->phase - PH_SORT0);
       break;
     case PH_LEVELS:
@@ -1273,6 +1373,7 @@ hf_landscape_phase (const HfLandscape *ls)
     case PH_SORT0:
     case PH_SORT1:
     case PH_SORT2:
+    case PH_SORT3:
     case PH_LEVELS:
       return HF_N_ ("Sorting energies");
     case PH_DESCENT:
