@@ -174,12 +174,15 @@ landscape_for (HfNetwork *net, HfPatterns *p, GtkWidget **win, const char *css_c
   if (css_class)
     gtk_widget_add_css_class (view, css_class);
   GError *error = NULL;
+  gint64 t0 = g_get_monotonic_time ();
   ck_assert (hs_landscape_view_set_network (HS_LANDSCAPE_VIEW (view), net, p, net->width,
                                             net->height, &error));
   ck_assert (hs_landscape_view_is_busy (HS_LANDSCAPE_VIEW (view)));
   ck_assert_msg (
       wait_idle ((gboolean (*) (gpointer))hs_landscape_view_is_busy, view, 240),
       "the landscape took too long");
+  fprintf (stderr, "landscape n = %zu: %.2f s\n", net->n,
+           (g_get_monotonic_time () - t0) / 1e6);
   ck_assert_ptr_nonnull (hs_landscape_view_get_landscape (HS_LANDSCAPE_VIEW (view)));
   return HS_LANDSCAPE_VIEW (view);
 }
