@@ -11,12 +11,12 @@
 
 static void
 bars (cairo_t *cr, const HpStyle *style, HpRect outer, const HpAxis *ya,
-      const double *values, const bool *missing, size_t count, HpRgba colour,
-      HpRgba negative)
+      const char *x_title, const double *values, const bool *missing, size_t count,
+      HpRgba colour, HpRgba negative)
 {
-  HpAxis xa = { -0.5, count - 0.5, false, NULL, true };
+  HpAxis xa = { -0.5, count - 0.5, false, x_title, true };
   HpRect area = hp_axes_draw (cr, style, outer, &xa, ya);
-  double slot = area.width / count, bw = fmax (1, slot * 0.7);
+  double slot = area.width / count, bw = fmax (1, fmin (slot * 0.7, 48 * style->scale));
   double zero
       = hp_axis_map (ya, fmax (ya->lo, fmin (ya->hi, 0)), area.y + area.height, area.y);
   cairo_save (cr);
@@ -85,21 +85,23 @@ hp_basins_draw (cairo_t *cr, const HpStyle *style, HpRect area,
   cairo_save (cr);
   hp_set_source (cr, style->foreground);
   snprintf (title, sizeof title,
-            _ ("Basin radius: bits flipped that recall still repairs in %.0f%% of trials "
-               "(of %zu)"),
-            share * 100, n);
+            _ ("Basin radius: the most of the %zu bits flipped that recall still repairs "
+               "in %.0f%% of trials"),
+            n, share * 100);
   hp_text (cr, style, 1, area.x + 4 * s, area.y, 0, 0, title);
   HpAxis ya = { 0, rmax * 1.08, false, _ ("Bits"), true };
   bars (cr, style, (HpRect){ area.x, area.y + line_h + 4 * s, area.width, half }, &ya,
-        radius, missing, count, hp_style_series (style, 0), hp_style_series (style, 1));
+        NULL, radius, missing, count, hp_style_series (style, 0),
+        hp_style_series (style, 1));
   double y2 = area.y + line_h + 4 * s + half;
   hp_set_source (cr, style->foreground);
   hp_text (cr, style, 1, area.x + 4 * s, y2, 0, 0,
            _ ("Margin: smallest ξᵢ hᵢ over the pattern's neurons (below 0: not stored)"));
   double pad = 0.08 * (mhi - mlo);
   HpAxis ym = { mlo < 0 ? mlo - pad : 0, mhi + pad, false, _ ("Margin"), false };
-  bars (cr, style, (HpRect){ area.x, y2 + line_h + 4 * s, area.width, half }, &ym, margin,
-        NULL, count, hp_style_series (style, 2), hp_style_series (style, 1));
+  bars (cr, style, (HpRect){ area.x, y2 + line_h + 4 * s, area.width, half }, &ym,
+        _ ("Stored pattern"), margin, NULL, count, hp_style_series (style, 2),
+        hp_style_series (style, 1));
   cairo_restore (cr);
   g_free (radius);
   g_free (margin);
