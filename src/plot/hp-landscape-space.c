@@ -82,4 +82,3 @@ hp_landscape_space_image (const HfLandscape *ls, int max_side)
   cairo_surface_mark_dirty (img);
   return img;
 }
-
