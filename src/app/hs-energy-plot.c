@@ -1,6 +1,10 @@
 #include "hs-energy-plot.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
+
+#include "hp-draw.h"
+#include "hs-plot-style.h"
 
 #define MAX_POINTS 4096
 
@@ -60,26 +64,31 @@ hs_energy_plot_get_n_points (HsEnergyPlot *self)
   return self->n;
 }
 
+/* The message an empty chart shows, centred in a faint frame. */
+static void
+draw_empty (cairo_t *cr, const HpStyle *style, int w, int h, const char *text)
+{
+  cairo_save (cr);
+  cairo_set_line_width (cr, 1);
+  hp_set_source (cr, style->grid);
+  cairo_rectangle (cr, 4.5, 4.5, w - 9, h - 9);
+  cairo_stroke (cr);
+  hp_set_source (cr, style->muted);
+  hp_text (cr, style, 0.9, w / 2.0, h / 2.0, 0.5, 0.5, text);
+  cairo_restore (cr);
+}
+
 void
 hs_energy_plot_draw (HsEnergyPlot *self, cairo_t *cr, int w, int h)
 {
-  const double left = 56, right = 10, top = 10, bottom = 22;
-  GdkRGBA fg;
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &fg);
-  cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size (cr, 10);
-  double pw = w - left - right, ph = h - top - bottom;
-  if (pw < 10 || ph < 10)
+  g_return_if_fail (HS_IS_ENERGY_PLOT (self));
+  HpStyle style;
+  hs_plot_style_from_widget (GTK_WIDGET (self), &style);
+  if (w < 40 || h < 30)
     return;
-  cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.25);
-  cairo_set_line_width (cr, 1);
-  cairo_rectangle (cr, left + 0.5, top + 0.5, pw, ph);
-  cairo_stroke (cr);
   if (self->n == 0)
     {
-      cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.55);
-      cairo_move_to (cr, left + 8, top + ph / 2);
-      cairo_show_text (cr, "Energy appears here during recall");
+      draw_empty (cr, &style, w, h, _ ("Energy appears here during recall"));
       return;
     }
   double x0 = self->xs[0], x1 = self->xs[self->n - 1];
@@ -91,36 +100,23 @@ hs_energy_plot_draw (HsEnergyPlot *self, cairo_t *cr, int w, int h)
     }
   if (x1 <= x0)
     x1 = x0 + 1;
-  if (y1 - y0 < 1e-9)
+  if (y1 - y0 < 1e-9 * fmax (1, fabs (y0)))
     {
-      y0 -= 1;
-      y1 += 1;
+      double d = fmax (1, fabs (y0) * 1e-3);
+      y0 -= d;
+      y1 += d;
     }
   double pad = 0.05 * (y1 - y0);
-  y0 -= pad;
-  y1 += pad;
-  /* axis labels: energy range and step range */
-  char buf[64];
-  cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.7);
-  g_snprintf (buf, sizeof buf, "%.4g", y1);
-  cairo_move_to (cr, 4, top + 9);
-  cairo_show_text (cr, buf);
-  g_snprintf (buf, sizeof buf, "%.4g", y0);
-  cairo_move_to (cr, 4, top + ph);
-  cairo_show_text (cr, buf);
-  g_snprintf (buf, sizeof buf, "step %.0f", x0);
-  cairo_move_to (cr, left, h - 6);
-  cairo_show_text (cr, buf);
-  g_snprintf (buf, sizeof buf, "step %.0f", self->xs[self->n - 1]);
-  cairo_text_extents_t ext;
-  cairo_text_extents (cr, buf, &ext);
-  cairo_move_to (cr, w - right - ext.x_advance, h - 6);
-  cairo_show_text (cr, buf);
+  HpAxis xa = { x0, x1, false, _ ("Step"), true };
+  HpAxis ya = { y0 - pad, y1 + pad, false, _ ("Energy"), false };
+  HpRect area = hp_axes_draw (cr, &style, (HpRect){ 0, 0, w, h }, &xa, &ya);
+  double left = area.x, right = area.x + area.width;
+  double top = area.y, bottom = area.y + area.height;
   cairo_save (cr);
-  cairo_rectangle (cr, left, top, pw, ph);
+  cairo_rectangle (cr, area.x, area.y, area.width, area.height);
   cairo_clip (cr);
-  cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
-  cairo_set_line_width (cr, 2);
+  hp_set_source (cr, hp_style_series (&style, 0));
+  cairo_set_line_width (cr, 2 * style.scale);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   /* One vertical span per pixel column: a run can hold thousands of
    * points, and stroking more segments than pixels only costs time. */
@@ -132,8 +128,8 @@ hs_energy_plot_draw (HsEnergyPlot *self, cairo_t *cr, int w, int h)
       double py = 0;
       if (k < self->n)
         {
-          col = (int)(pw * (self->xs[k] - x0) / (x1 - x0));
-          py = top + ph * (1 - (self->ys[k] - y0) / (y1 - y0));
+          col = (int)(hp_axis_map (&xa, self->xs[k], left, right) - left);
+          py = hp_axis_map (&ya, self->ys[k], bottom, top);
         }
       if (col != column)
         {

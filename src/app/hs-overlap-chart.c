@@ -1,6 +1,10 @@
 #include "hs-overlap-chart.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
+
+#include "hp-draw.h"
+#include "hs-plot-style.h"
 
 struct _HsOverlapChart
 {
@@ -24,56 +28,51 @@ hs_overlap_chart_set (HsOverlapChart *self, const double *overlaps, guint count)
 void
 hs_overlap_chart_draw (HsOverlapChart *self, cairo_t *cr, int w, int h)
 {
-  const double left = 28, right = 6, top = 8, bottom = 18;
-  GdkRGBA fg;
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &fg);
-  cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size (cr, 10);
-  double pw = w - left - right, ph = h - top - bottom, mid = top + ph / 2;
-  if (pw < 10 || ph < 10)
+  g_return_if_fail (HS_IS_OVERLAP_CHART (self));
+  HpStyle style;
+  hs_plot_style_from_widget (GTK_WIDGET (self), &style);
+  if (w < 40 || h < 30)
     return;
-  cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.7);
-  cairo_move_to (cr, 2, top + 8);
-  cairo_show_text (cr, "+1");
-  cairo_move_to (cr, 6, mid + 4);
-  cairo_show_text (cr, "0");
-  cairo_move_to (cr, 2, top + ph);
-  cairo_show_text (cr, "−1");
-  cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.3);
-  cairo_set_line_width (cr, 1);
-  cairo_move_to (cr, left, mid + 0.5);
-  cairo_line_to (cr, left + pw, mid + 0.5);
-  cairo_stroke (cr);
   if (self->count == 0)
     {
-      cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.55);
-      cairo_move_to (cr, left + 8, top + 12);
-      cairo_show_text (cr, "No stored patterns");
+      cairo_save (cr);
+      cairo_set_line_width (cr, 1);
+      hp_set_source (cr, style.grid);
+      cairo_rectangle (cr, 4.5, 4.5, w - 9, h - 9);
+      cairo_stroke (cr);
+      hp_set_source (cr, style.muted);
+      hp_text (cr, &style, 0.9, w / 2.0, h / 2.0, 0.5, 0.5, _ ("No stored patterns"));
+      cairo_restore (cr);
       return;
     }
-  double slot = pw / self->count, bw = MAX (1.0, slot * 0.7);
+  /* patterns are numbered from 0, as in the library and hopfield -k */
+  HpAxis xa = { -0.5, self->count - 0.5, false, NULL, true };
+  HpAxis ya = { -1, 1, false, _ ("Overlap"), false };
+  HpRect area = hp_axes_draw (cr, &style, (HpRect){ 0, 0, w, h }, &xa, &ya);
+  double mid = hp_axis_map (&ya, 0, area.y + area.height, area.y);
+  cairo_save (cr);
+  cairo_rectangle (cr, area.x, area.y, area.width, area.height);
+  cairo_clip (cr);
+  double slot = area.width / self->count, bw = MAX (1.0, slot * 0.7);
   for (guint k = 0; k < self->count; k++)
     {
       double v = CLAMP (self->values[k], -1.0, 1.0);
-      double x = left + k * slot + (slot - bw) / 2;
-      if (fabs (v) > 0.999)
-        cairo_set_source_rgb (cr, 0.18, 0.76, 0.49); /* recalled (or its inverse) */
-      else
-        cairo_set_source_rgb (cr, 0.21, 0.52, 0.89);
-      double y = v >= 0 ? mid - v * ph / 2 : mid;
-      cairo_rectangle (cr, x, y, bw, fabs (v) * ph / 2);
+      double x = area.x + k * slot + (slot - bw) / 2;
+      double y = hp_axis_map (&ya, v, area.y + area.height, area.y);
+      /* a recalled pattern (or its inverse) in a second colour and filled
+       * solid; the others lighter, so the difference is not colour alone */
+      bool recalled = fabs (v) > 0.999;
+      hp_set_source_alpha (cr, hp_style_series (&style, recalled ? 2 : 0),
+                           recalled ? 1.0 : 0.75);
+      cairo_rectangle (cr, x, MIN (y, mid), bw, fabs (y - mid));
       cairo_fill (cr);
-      if (slot >= 14 && (self->count <= 20 || k % 5 == 0))
-        {
-          char buf[16];
-          g_snprintf (buf, sizeof buf, "%u", k);
-          cairo_text_extents_t ext;
-          cairo_text_extents (cr, buf, &ext);
-          cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.7);
-          cairo_move_to (cr, left + k * slot + (slot - ext.x_advance) / 2, h - 4);
-          cairo_show_text (cr, buf);
-        }
     }
+  cairo_set_line_width (cr, 1);
+  hp_set_source (cr, style.muted);
+  cairo_move_to (cr, area.x, round (mid) + 0.5);
+  cairo_line_to (cr, area.x + area.width, round (mid) + 0.5);
+  cairo_stroke (cr);
+  cairo_restore (cr);
 }
 
 static void

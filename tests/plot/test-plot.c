@@ -5,7 +5,11 @@
 #include <math.h>
 #include <string.h>
 
+#include "hp-basins.h"
 #include "hp-draw.h"
+#include "hp-landscape.h"
+#include "hp-plane.h"
+#include "hp-weights.h"
 
 START_TEST (test_nice_ticks)
 {
@@ -114,6 +118,116 @@ START_TEST (test_export)
 }
 END_TEST
 
+/* A random symmetric network on a width x height grid (seeded). */
+static HfNetwork *
+random_net (size_t width, size_t height, guint32 seed)
+{
+  HfError err = { 0 };
+  HfNetwork *net = hf_network_new (width, height, &err);
+  ck_assert_ptr_nonnull (net);
+  GRand *r = g_rand_new_with_seed (seed);
+  size_t n = net->n;
+  for (size_t i = 0; i < n; i++)
+    {
+      net->theta[i] = (float)g_rand_double_range (r, -0.2, 0.2);
+      for (size_t j = i + 1; j < n; j++)
+        net->J[i * n + j] = net->J[j * n + i] = (float)g_rand_double_range (r, -1, 1);
+    }
+  g_rand_free (r);
+  return net;
+}
+
+START_TEST (test_tree_pruned)
+{
+  /* random couplings give many minima: the tree keeps the largest basins,
+   * every leaf a distinct minimum, and every state can be placed */
+  HfNetwork *net = random_net (4, 4, 17);
+  HfLandscapeOptions o;
+  hf_landscape_options_init (&o);
+  HfError err = { 0 };
+  HfLandscape *ls = hf_landscape_new (net, NULL, &o, &err);
+  ck_assert_ptr_nonnull (ls);
+  ck_assert_int_eq (hf_landscape_run (ls, &err), HF_OK);
+  size_t m = 0;
+  const HfTreeMinimum *minima = hf_landscape_minima (ls, &m);
+  ck_assert_int_ge (m, 4);
+  HpStyle st;
+  hp_style_init (&st, HP_SCHEME_LIGHT);
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 400);
+  cairo_t *cr = cairo_create (s);
+  cairo_surface_t *space = hp_landscape_space_image (ls, 512);
+  ck_assert_ptr_nonnull (space);
+  const size_t keeps[] = { 1, 2, m / 2, m - 1, m, m + 1 };
+  for (size_t q = 0; q < G_N_ELEMENTS (keeps); q++)
+    {
+      size_t keep = keeps[q];
+      HpTree *tree = hp_tree_new (ls, keep);
+      ck_assert_ptr_nonnull (tree);
+      size_t leaves = hp_tree_leaves (tree);
+      ck_assert_int_eq (leaves, keep < m ? keep : m);
+      bool *seen = g_new0 (bool, m);
+      uint64_t smallest_kept = UINT64_MAX;
+      for (size_t k = 0; k < leaves; k++)
+        {
+          size_t mi = hp_tree_leaf_minimum (tree, k);
+          ck_assert (mi < m && !seen[mi]);
+          seen[mi] = true;
+          smallest_kept = MIN (smallest_kept, minima[mi].basin);
+        }
+      for (size_t k = 0; k < m; k++)
+        if (!seen[k])
+          ck_assert_uint_le (minima[k].basin, smallest_kept);
+      g_free (seen);
+      for (long state = 0; state < (1 << 16); state += 97)
+        hp_landscape_draw (cr, &st, (HpRect){ 0, 0, 800, 400 }, ls, tree, NULL, 4, 4,
+                           state);
+      HpLandscapeLayout lay = hp_landscape_draw (cr, &st, (HpRect){ 0, 0, 800, 400 }, ls,
+                                                 tree, NULL, 4, 4, -1);
+      ck_assert (lay.tree.width > 100 && lay.space.width > 50);
+      ck_assert_int_eq (cairo_status (cr), CAIRO_STATUS_SUCCESS);
+      hp_tree_free (tree);
+    }
+  cairo_surface_destroy (space);
+  cairo_destroy (cr);
+  cairo_surface_destroy (s);
+  hf_landscape_free (ls);
+  hf_network_free (net);
+}
+END_TEST
+
+START_TEST (test_views_draw_any_size)
+{
+  /* the renderers accept tiny and odd areas without failing */
+  HfNetwork *net = random_net (3, 2, 5);
+  HpStyle st;
+  hp_style_init (&st, HP_SCHEME_DARK);
+  HfBasinRadiusResult br[3]
+      = { { 2, 0.95, 0.5, 3 }, { -1, 1, -0.2, 1 }, { 0, 0.9, 0.1, 2 } };
+  HfPlaneCell cells[9];
+  for (int k = 0; k < 9; k++)
+    cells[k] = (HfPlaneCell){
+      -1 + (k / 3), -1 + (k % 3),  0,   0, k == 4 ? 0 : 3, k == 4 ? NAN : -k,
+      0.1,          0.2 * (k % 2), -0.1
+    };
+  static const int sizes[][2] = { { 1, 1 }, { 40, 30 }, { 130, 125 }, { 640, 360 } };
+  for (int k = 0; k < 4; k++)
+    {
+      int w = sizes[k][0], h = sizes[k][1];
+      cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+      cairo_t *cr = cairo_create (s);
+      HpRect r = { 0, 0, w, h };
+      hp_weights_draw (cr, &st, r, net, NULL, 2);
+      hp_basins_draw (cr, &st, r, br, 3, 6, 0.9);
+      double trail[] = { 0.5, 0.5, 1, 1 };
+      hp_plane_draw (cr, &st, r, cells, 3, 0, 1, trail, 2);
+      ck_assert_int_eq (cairo_status (cr), CAIRO_STATUS_SUCCESS);
+      cairo_destroy (cr);
+      cairo_surface_destroy (s);
+    }
+  hf_network_free (net);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -123,6 +237,8 @@ main (void)
   tcase_add_test (tc, test_format_tick);
   tcase_add_test (tc, test_axes_leave_room_for_labels);
   tcase_add_test (tc, test_export);
+  tcase_add_test (tc, test_tree_pruned);
+  tcase_add_test (tc, test_views_draw_any_size);
   suite_add_tcase (s, tc);
   SRunner *sr = srunner_create (s);
   srunner_run_all (sr, CK_NORMAL);

@@ -1,0 +1,50 @@
+/* hs-plot-style.c: the plot library's style from a widget's colour and font. */
+#include "hs-plot-style.h"
+
+#include <pango/pangocairo.h>
+
+static void
+widget_color (GtkWidget *widget, GdkRGBA *fg)
+{
+#if GTK_CHECK_VERSION(4, 10, 0)
+  gtk_widget_get_color (widget, fg);
+#else
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), fg);
+#endif
+}
+
+void
+hs_plot_style_from_widget (GtkWidget *widget, HpStyle *style)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (style != NULL);
+  GdkRGBA fg;
+  widget_color (widget, &fg);
+  double luminance = 0.2126 * fg.red + 0.7152 * fg.green + 0.0722 * fg.blue;
+  bool dark = luminance > 0.5;
+  hp_style_init (style, dark ? HP_SCHEME_DARK : HP_SCHEME_LIGHT);
+  HpRgba c = { fg.red, fg.green, fg.blue, fg.alpha };
+  style->foreground = c;
+  style->muted = (HpRgba){ c.r, c.g, c.b, c.a * 0.75 };
+  style->grid = (HpRgba){ c.r, c.g, c.b, c.a * 0.15 };
+  style->on = c;
+  style->scale = 1;
+
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  if (font == NULL)
+    return;
+  const char *family = pango_font_description_get_family (font);
+  if (family != NULL && family[0] != '\0')
+    g_strlcpy (style->font_family, family, sizeof style->font_family);
+  int size = pango_font_description_get_size (font);
+  if (size <= 0)
+    return;
+  double px = (double)size / PANGO_SCALE;
+  if (!pango_font_description_get_size_is_absolute (font))
+    {
+      double dpi = pango_cairo_context_get_resolution (context);
+      px *= (dpi > 0 ? dpi : 96.0) / 72.0;
+    }
+  style->font_size = px;
+}
