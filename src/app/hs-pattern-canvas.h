@@ -36,6 +36,13 @@ void hs_pattern_canvas_set_zoom (HsPatternCanvas *self, guint cell_pixels);
 guint hs_pattern_canvas_get_zoom (HsPatternCanvas *self);
 /* The cell size in pixels as currently drawn. */
 double hs_pattern_canvas_get_cell_size (HsPatternCanvas *self);
+/* A stroke, as a mouse drag makes it (points in widget coordinates):
+ * begin returns FALSE when the canvas is not editable. Every cell on the
+ * way is painted, however far apart the points are. */
+gboolean hs_pattern_canvas_begin_stroke (HsPatternCanvas *self, double x, double y,
+                                         guint button);
+void hs_pattern_canvas_stroke_to (HsPatternCanvas *self, double x, double y);
+void hs_pattern_canvas_end_stroke (HsPatternCanvas *self, double x, double y);
 /* Draws into any cairo context (snapshot, PNG or SVG export). */
 void hs_pattern_canvas_draw (HsPatternCanvas *self, cairo_t *cr, int width, int height);
 

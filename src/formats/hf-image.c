@@ -288,7 +288,7 @@ hf_otsu_threshold (const float *lum, size_t count)
   for (int b = 0; b < 256; b++)
     sum_all += b * (double)hist[b];
   double w0 = 0.0, sum0 = 0.0, best = -1.0;
-  int best_b = 127;
+  int best_b = 127, best_last = 127;
   for (int b = 0; b < 255; b++)
     {
       w0 += (double)hist[b];
@@ -298,14 +298,18 @@ hf_otsu_threshold (const float *lum, size_t count)
         continue;
       double m0 = sum0 / w0, m1 = (sum_all - sum0) / w1;
       double between = w0 * w1 * (m0 - m1) * (m0 - m1);
-      if (between > best)
+      if (between > best * (1 + 1e-12))
         {
           best = between;
-          best_b = b;
+          best_b = best_last = b;
         }
+      else if (between >= best * (1 - 1e-12))
+        best_last = b; /* the same split: empty bins between the classes */
     }
-  /* Cells at or below best_b form the dark class: threshold between. */
-  return (best_b + 0.5) / 255.0;
+  /* Cells at or below best_b form the dark class: the threshold sits in the
+   * middle of the empty gap above it (a two-tone image gets 0.5, not a
+   * value hugging the dark class). */
+  return ((best_b + best_last) / 2.0 + 0.5) / 255.0;
 }
 
 HfStatus
