@@ -580,26 +580,6 @@ START_TEST (test_fits_small_screens)
                           &probe_w, NULL, NULL, NULL);
       gtk_widget_measure (GTK_WIDGET (win->recall_panel), GTK_ORIENTATION_HORIZONTAL, -1,
                           &recall_w, NULL, NULL, NULL);
-      if (g_getenv ("HS_DEBUG_WIDTH"))
-        for (GtkWidget *panel = GTK_WIDGET (win->probe_editor); panel;
-             panel = panel == GTK_WIDGET (win->probe_editor)
-                         ? GTK_WIDGET (win->recall_panel)
-                         : NULL)
-          for (GtkWidget *c = gtk_widget_get_first_child (panel); c;
-               c = gtk_widget_get_next_sibling (c))
-            {
-              int cw;
-              gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, &cw, NULL, NULL, NULL);
-              fprintf (stderr, "%s %s: %d\n", G_OBJECT_TYPE_NAME (panel),
-                       G_OBJECT_TYPE_NAME (c), cw);
-              for (GtkWidget *d = gtk_widget_get_first_child (c); d;
-                   d = gtk_widget_get_next_sibling (d))
-                {
-                  gtk_widget_measure (d, GTK_ORIENTATION_HORIZONTAL, -1, &cw, NULL, NULL,
-                                      NULL);
-                  fprintf (stderr, "    %s: %d\n", G_OBJECT_TYPE_NAME (d), cw);
-                }
-            }
       ck_assert_msg (min_w <= 1024 && min_h <= 740,
                      "%s: needs %dx%d (library %d, training %d, probe %d, recall %d)",
                      hf_rule_info (rule)->name, min_w, min_h, lib_w, train_w, probe_w,
