@@ -6,9 +6,8 @@
 #include <gsl/gsl_rng.h>
 #include <string.h>
 
-#include "hf-fileio.h"
 #include "hf-image.h"
-#include "hs-document.h"
+#include "hs-document-private.h"
 
 struct _HsDocument
 {
@@ -29,7 +28,9 @@ struct _HsDocument
 };
 
 G_DEFINE_FINAL_TYPE (HsDocument, hs_document, G_TYPE_OBJECT)
-G_DEFINE_QUARK (hs - document - error - quark, hs_document_error)
+/* clang-format off */
+G_DEFINE_QUARK (hs-document-error-quark, hs_document_error)
+/* clang-format on */
 
 enum
 {
@@ -573,8 +574,8 @@ hs_document_get_file (HsDocument *self)
   return self->file;
 }
 
-static void
-set_file (HsDocument *self, GFile *file)
+void
+hs_document_set_file (HsDocument *self, GFile *file)
 {
   if (file == self->file || (file && self->file && g_file_equal (file, self->file)))
     return;
@@ -609,6 +610,13 @@ hs_document_dup_display_name (HsDocument *self)
   if (self->file == NULL)
     return g_strdup (_ ("Untitled lesson"));
   return g_file_get_basename (self->file);
+}
+
+guint64
+hs_document_get_generation (HsDocument *self)
+{
+  g_return_val_if_fail (HS_IS_DOCUMENT (self), 0);
+  return self->generation;
 }
 
 const char *
@@ -669,136 +677,10 @@ hs_document_apply_session (HsDocument *self, HfSession *session, GFile *file)
   set_stale (self, FALSE);
   refresh_items (self, 0);
   self->generation++;
-  set_file (self, file);
+  hs_document_set_file (self, file);
   hs_document_set_modified (self, FALSE);
   g_object_thaw_notify (G_OBJECT (self));
   g_signal_emit (self, signals[SIGNAL_SETTINGS_CHANGED], 0);
   g_signal_emit (self, signals[SIGNAL_NETWORK_CHANGED], 0);
   g_signal_emit (self, signals[SIGNAL_PROBE_CHANGED], 0);
-}
-
-/* Saving: the session is encoded on the main thread (a copy of the bytes),
- * and written with fsync and rename by a worker that touches no GObject. */
-typedef struct
-{
-  char *path;
-  unsigned char *data;
-  size_t len;
-  guint64 generation;
-  GFile *file;
-  HfError err;
-} SaveJob;
-
-static void
-save_job_free (SaveJob *job)
-{
-  g_free (job->path);
-  free (job->data);
-  g_clear_object (&job->file);
-  g_free (job);
-}
-
-static void
-save_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  SaveJob *job = data;
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  if (hf_file_write_atomic (job->path, job->data, job->len, &job->err) != HF_OK)
-    {
-      g_task_return_new_error (task, HS_DOCUMENT_ERROR, job->err.code, "%s",
-                               hs_engine_message (job->err.message));
-      return;
-    }
-  g_task_return_boolean (task, TRUE);
-}
-
-void
-hs_document_save_async (HsDocument *self, GFile *file, GCancellable *cancellable,
-                        GAsyncReadyCallback callback, gpointer user_data)
-{
-  g_return_if_fail (HS_IS_DOCUMENT (self));
-  g_return_if_fail (G_IS_FILE (file));
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-  SaveJob *job = g_new0 (SaveJob, 1);
-  job->path = g_file_get_path (file);
-  job->file = g_object_ref (file);
-  job->generation = self->generation;
-  g_task_set_task_data (task, job, (GDestroyNotify)save_job_free);
-  HfSession ss;
-  hs_document_describe_session (self, &ss);
-  if (job->path == NULL)
-    g_task_return_new_error (task, HS_DOCUMENT_ERROR, HF_EIO, "%s",
-                             _ ("Only local files can be written."));
-  else if (hf_session_encode (&ss, &job->data, &job->len, &job->err) != HF_OK)
-    g_task_return_new_error (task, HS_DOCUMENT_ERROR, job->err.code, "%s",
-                             hs_engine_message (job->err.message));
-  else
-    g_task_run_in_thread (task, save_thread);
-  g_object_unref (task);
-}
-
-gboolean
-hs_document_save_finish (HsDocument *self, GAsyncResult *result, GError **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  GTask *task = G_TASK (result);
-  if (!g_task_propagate_boolean (task, error))
-    return FALSE;
-  SaveJob *job = g_task_get_task_data (task);
-  set_file (self, job->file);
-  if (job->generation == self->generation)
-    hs_document_set_modified (self, FALSE);
-  return TRUE;
-}
-
-static void
-load_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  GFile *file = data;
-  char *path = g_file_get_path (file);
-  HfError err = { 0 };
-  HfSession *ss = NULL;
-  if (path == NULL)
-    g_task_return_new_error (task, HS_DOCUMENT_ERROR, HF_EIO, "%s",
-                             _ ("Only local files can be opened."));
-  else if ((ss = hf_session_load (path, &err)) == NULL)
-    g_task_return_new_error (task, HS_DOCUMENT_ERROR, err.code, "%s",
-                             hs_engine_message (err.message));
-  else
-    g_task_return_pointer (task, ss, (GDestroyNotify)hf_session_free);
-  g_free (path);
-}
-
-void
-hs_document_load_async (HsDocument *self, GFile *file, GCancellable *cancellable,
-                        GAsyncReadyCallback callback, gpointer user_data)
-{
-  g_return_if_fail (HS_IS_DOCUMENT (self));
-  g_return_if_fail (G_IS_FILE (file));
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, load_thread);
-  g_object_unref (task);
-}
-
-gboolean
-hs_document_load_finish (HsDocument *self, GAsyncResult *result, GError **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  GTask *task = G_TASK (result);
-  HfSession *ss = g_task_propagate_pointer (task, error);
-  if (ss == NULL)
-    return FALSE;
-  /* a result that comes back after its request was cancelled is dropped */
-  GCancellable *c = g_task_get_cancellable (task);
-  if (c != NULL && g_cancellable_is_cancelled (c))
-    {
-      hf_session_free (ss);
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                           _ ("Opening was cancelled."));
-      return FALSE;
-    }
-  hs_document_apply_session (self, ss, g_task_get_task_data (task));
-  return TRUE;
 }
