@@ -67,6 +67,8 @@ struct _HsRecallPanel
   HsEnergyPlot *energy_plot;
   HsOverlapChart *overlap_chart;
   double *overlaps;
+  HfEvent last_event; /* of the last step, shown again when play stops */
+  gboolean has_last_event;
   gint64 last_text_update; /* labels refresh at most 10 times/s while playing */
   gboolean syncing;
 };

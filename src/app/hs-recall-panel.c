@@ -132,6 +132,7 @@ static void
 on_restarted (HsRecallPanel *self)
 {
   const HfRecall *r = hs_recall_player_get_recall (self->player);
+  self->has_last_event = FALSE;
   hs_energy_plot_clear (self->energy_plot);
   if (r != NULL)
     hs_energy_plot_add (self->energy_plot, 0, hf_recall_energy (r));
@@ -147,6 +148,11 @@ on_stepped (HsRecallPanel *self, const HfEvent *ev, const double *energies, guin
   size_t first = hf_recall_steps (r) - count + 1;
   for (guint k = 0; k < count; k++)
     hs_energy_plot_add (self->energy_plot, (double)(first + k), energies[k]);
+  if (ev != NULL)
+    {
+      self->last_event = *ev;
+      self->has_last_event = TRUE;
+    }
   update_overlaps (self);
   /* Shaping text is the costliest part of a frame, and numbers changing
    * 60 times a second cannot be read: while playing, labels follow at
@@ -166,7 +172,7 @@ on_playing (HsRecallPanel *self)
   gtk_button_set_icon_name (self->play_button, playing ? "media-playback-pause-symbolic"
                                                        : "media-playback-start-symbolic");
   if (!playing)
-    update_texts (self, NULL);
+    update_texts (self, self->has_last_event ? &self->last_event : NULL);
 }
 
 /* ---- settings ---- */

@@ -223,6 +223,9 @@ START_TEST (test_train_corrupt_recall)
                     hf_patterns_get (library (win), 2), 256);
   ck_assert_str_eq (gtk_label_get_text (win->recall_panel->outcome_label),
                     "✔ Recalled pattern 2");
+  /* the last step stays explained when play stops */
+  ck_assert_ptr_nonnull (
+      strstr (gtk_label_get_text (win->recall_panel->neuron_label), "Neuron "));
   ck_assert_uint_gt (hs_energy_plot_get_n_points (win->recall_panel->energy_plot), 2);
   ck_assert_uint_gt (render_to_png (GTK_WIDGET (win), "window-recalled.png"), 10);
   /* reset goes back to the probe; one step advances one neuron, counted
