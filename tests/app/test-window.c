@@ -372,6 +372,8 @@ START_TEST (test_cancel_keeps_previous_network)
                     4096 * 4096 * sizeof (float));
   ck_assert_str_eq (hs_document_get_network (win->doc)->summary.rule, "hebbian");
   ck_assert_ptr_nonnull (strstr (gtk_label_get_text (win->banner_label), "cancelled"));
+  ck_assert_ptr_nonnull (strstr (gtk_label_get_text (win->train_panel->train_result),
+                                 "The stored patterns changed since"));
   ck_assert_ptr_nonnull (
       hs_recall_player_get_recall (win->player)); /* recall still works */
   g_free (J);
@@ -459,7 +461,14 @@ START_TEST (test_bad_files_and_library_editing)
   ck_assert_uint_eq (library (win)->m, 0);
   ck_assert (
       !g_action_get_enabled (g_action_map_lookup_action (G_ACTION_MAP (win), "train")));
+  /* a window closed while its files are being read drops them quietly */
+  GFile *text = g_file_new_for_path (tmp ("set.txt"));
+  ck_assert (g_file_set_contents (tmp ("set.txt"), "#.\n.#\n", -1, NULL));
+  hs_window_open_files (win, &text, 1);
+  ck_assert (hs_window_is_opening (win));
   close_window (win);
+  settle (0.5);
+  g_object_unref (text);
 }
 END_TEST
 
