@@ -185,6 +185,29 @@ hs_window_get_document (HsWindow *self)
 
 /* ---- life cycle ---- */
 
+/* gtk_window_destroy unrealizes the window but disposes it only when the
+ * last reference goes, which a pending task may hold: work still under way
+ * learns here that nobody will look at its results. */
+static void
+hs_window_unrealize (GtkWidget *widget)
+{
+  HsWindow *self = HS_WINDOW (widget);
+  g_cancellable_cancel (self->cancellable);
+  GTK_WIDGET_CLASS (hs_window_parent_class)->unrealize (widget);
+}
+
+static void
+hs_window_realize (GtkWidget *widget)
+{
+  HsWindow *self = HS_WINDOW (widget);
+  if (g_cancellable_is_cancelled (self->cancellable))
+    {
+      g_object_unref (self->cancellable);
+      self->cancellable = g_cancellable_new ();
+    }
+  GTK_WIDGET_CLASS (hs_window_parent_class)->realize (widget);
+}
+
 static void
 hs_window_dispose (GObject *object)
 {
@@ -208,6 +231,8 @@ hs_window_class_init (HsWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   object_class->dispose = hs_window_dispose;
+  widget_class->realize = hs_window_realize;
+  widget_class->unrealize = hs_window_unrealize;
   GTK_WINDOW_CLASS (klass)->close_request = hs_window_close_request;
   g_type_ensure (HS_TYPE_LIBRARY_PANEL);
   g_type_ensure (HS_TYPE_TRAIN_PANEL);

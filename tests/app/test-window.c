@@ -466,8 +466,11 @@ START_TEST (test_bad_files_and_library_editing)
   ck_assert (g_file_set_contents (tmp ("set.txt"), "#.\n.#\n", -1, NULL));
   hs_window_open_files (win, &text, 1);
   ck_assert (hs_window_is_opening (win));
+  HsDocument *doc = g_object_ref (win->doc);
   close_window (win);
   settle (0.5);
+  ck_assert_uint_eq (hs_document_get_width (doc), 16); /* the 2x2 set never came */
+  g_object_unref (doc);
   g_object_unref (text);
 }
 END_TEST
