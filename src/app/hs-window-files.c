@@ -310,7 +310,7 @@ session_saved (GObject *source, GAsyncResult *result, gpointer data)
   GError *error = NULL;
   gboolean ok = hs_document_save_finish (HS_DOCUMENT (source), result, &error);
   HsWindow *self = data;
-  if (self->doc == NULL)
+  if (self->doc == NULL || g_cancellable_is_cancelled (self->cancellable))
     {
       g_clear_error (&error); /* the window was closed meanwhile */
       g_object_unref (self);
