@@ -106,6 +106,8 @@ on_confirm_response (GtkDialog *dialog, int response, Pending *p)
 {
   HsWindow *self = p->self;
   self->confirm_dialog = NULL;
+  /* the window may go now (Close, Quit): let the dialog forget it first */
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
   gtk_window_destroy (GTK_WINDOW (dialog));
   if (response == RESPONSE_DISCARD)
     p->then (self, p->data);

@@ -573,6 +573,33 @@ START_TEST (test_unsaved_changes_ask_first)
 }
 END_TEST
 
+/* Quit closes every window, and a window with unsaved work asks first. */
+START_TEST (test_quit_asks_for_unsaved_work)
+{
+  HsApplication *app = hs_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  ck_assert (g_application_register (G_APPLICATION (app), NULL, NULL));
+  HsWindow *clean = hs_window_new (GTK_APPLICATION (app));
+  HsWindow *dirty = hs_window_new (GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (clean));
+  gtk_window_present (GTK_WINDOW (dirty));
+  ck_assert (wait_for (drawn, dirty, 10));
+  run (dirty, "win.invert", NULL);
+  ck_assert_uint_eq (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))),
+                     2);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+  GList *left = gtk_application_get_windows (GTK_APPLICATION (app));
+  /* the clean window went; the other asks (its dialog is a window too) */
+  ck_assert (g_list_find (left, clean) == NULL);
+  ck_assert (g_list_find (left, dirty) != NULL);
+  ck_assert (asking (dirty));
+  gtk_dialog_response (GTK_DIALOG (dirty->confirm_dialog), 1 /* discard */);
+  ck_assert_ptr_null (gtk_application_get_windows (GTK_APPLICATION (app)));
+  settle (0.2);
+  g_object_unref (app);
+}
+END_TEST
+
 /* Usable at 1024x768, whatever the rule. */
 START_TEST (test_fits_small_screens)
 {
@@ -674,6 +701,7 @@ window_suite (void)
   tcase_add_test (tc, test_bad_files_and_library_editing);
   tcase_add_test (tc, test_session_reopens_as_it_was);
   tcase_add_test (tc, test_unsaved_changes_ask_first);
+  tcase_add_test (tc, test_quit_asks_for_unsaved_work);
   tcase_add_test (tc, test_fits_small_screens);
   tcase_add_test (tc, test_keyboard_shortcuts);
   suite_add_tcase (s, tc);
