@@ -480,6 +480,13 @@ START_TEST (test_resample_and_otsu)
     bimodal[k] = k < 30 ? 0.2f : 0.9f;
   double t = hf_otsu_threshold (bimodal, 100);
   ck_assert (t > 0.2 && t < 0.9);
+  /* a two-tone image: the threshold sits in the middle of the empty gap,
+   * not against the dark class (the studio's slider showed 0.00) */
+  float two_tone[64];
+  for (int k = 0; k < 64; k++)
+    two_tone[k] = (k % 8) < 4 ? 0.0f : 1.0f;
+  ck_assert_double_eq_tol (hf_otsu_threshold (two_tone, 64), 0.5, 1.0 / 255);
+  ck_assert_double_eq_tol (hf_otsu_threshold (bimodal, 100), (0.2 + 0.9) / 2, 1.0 / 255);
 }
 END_TEST
 
