@@ -272,8 +272,9 @@ hs_window_init (HsWindow *self)
   g_object_bind_property (self->doc, "title", self, "title", G_BINDING_SYNC_CREATE);
   g_signal_connect_swapped (self->doc, "network-changed", G_CALLBACK (on_network_changed),
                             self);
-  g_signal_connect_swapped (hs_document_get_library (self->doc), "items-changed",
-                            G_CALLBACK (hs_window_update_actions), self);
+  g_signal_connect_object (hs_document_get_library (self->doc), "items-changed",
+                           G_CALLBACK (hs_window_update_actions), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->library_panel, "notify::selected",
                            G_CALLBACK (hs_window_update_actions), self,
                            G_CONNECT_SWAPPED);
