@@ -165,7 +165,17 @@ train_done (GObject *source, GAsyncResult *result, gpointer data)
       return;
     }
   end_job (self);
-  if (job->status == HF_OK)
+  if (job->status == HF_OK
+      && (job->width != hs_document_get_width (self->doc)
+          || job->height != hs_document_get_height (self->doc)))
+    {
+      /* the grid changed meanwhile: this network fits nothing now */
+      gtk_progress_bar_set_fraction (self->train_progress, 0);
+      gtk_progress_bar_set_text (self->train_progress, _ ("Discarded"));
+      show_message (self, "win.show-info",
+                    _ ("The grid changed during training: train again."));
+    }
+  else if (job->status == HF_OK)
     {
       gtk_progress_bar_set_fraction (self->train_progress, 1.0);
       gtk_progress_bar_set_text (self->train_progress, job->progress.message);
