@@ -99,7 +99,36 @@ typedef struct
 enum
 {
   RESPONSE_DISCARD = 1,
+  RESPONSE_SAVE = 2,
 };
+
+static void
+pending_free (Pending *p)
+{
+  if (p->destroy != NULL)
+    p->destroy (p->data);
+  g_object_unref (p->self);
+  g_free (p);
+}
+
+/* "Save": to the document's own file, then on as asked. */
+static void
+saved_then (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Pending *p = data;
+  HsWindow *self = p->self;
+  GError *error = NULL;
+  gboolean ok = hs_document_save_finish (HS_DOCUMENT (source), result, &error);
+  if (self->doc != NULL && !g_cancellable_is_cancelled (self->cancellable))
+    {
+      if (ok)
+        p->then (self, p->data);
+      else
+        hs_window_show_message (self, GTK_MESSAGE_ERROR, "%s", error->message);
+    }
+  g_clear_error (&error);
+  pending_free (p);
+}
 
 static void
 on_confirm_response (GtkDialog *dialog, int response, Pending *p)
@@ -109,12 +138,15 @@ on_confirm_response (GtkDialog *dialog, int response, Pending *p)
   /* the window may go now (Close, Quit): let the dialog forget it first */
   gtk_window_set_transient_for (GTK_WINDOW (dialog), NULL);
   gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == RESPONSE_SAVE && hs_document_get_file (self->doc) != NULL)
+    {
+      hs_document_save_async (self->doc, hs_document_get_file (self->doc),
+                              self->cancellable, saved_then, p);
+      return;
+    }
   if (response == RESPONSE_DISCARD)
     p->then (self, p->data);
-  if (p->destroy != NULL)
-    p->destroy (p->data);
-  g_object_unref (self);
-  g_free (p);
+  pending_free (p);
 }
 
 void
@@ -138,14 +170,18 @@ hs_window_confirm_discard (HsWindow *self, const char *what, HsWindowContinue th
       GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", what);
   gtk_message_dialog_format_secondary_text (
       GTK_MESSAGE_DIALOG (d),
-      _ ("“%s” has unsaved changes. They are lost unless you save them first "
-         "(Ctrl+S)."),
-      name);
+      _ ("“%s” has unsaved changes. They are lost unless you save them first."), name);
   g_free (name);
   gtk_dialog_add_button (GTK_DIALOG (d), _ ("_Cancel"), GTK_RESPONSE_CANCEL);
   GtkWidget *discard
       = gtk_dialog_add_button (GTK_DIALOG (d), _ ("_Discard Changes"), RESPONSE_DISCARD);
   gtk_widget_add_css_class (discard, "destructive-action");
+  if (hs_document_get_file (self->doc) != NULL)
+    {
+      GtkWidget *save
+          = gtk_dialog_add_button (GTK_DIALOG (d), _ ("_Save"), RESPONSE_SAVE);
+      gtk_widget_add_css_class (save, "suggested-action");
+    }
   gtk_dialog_set_default_response (GTK_DIALOG (d), GTK_RESPONSE_CANCEL);
   g_signal_connect (d, "response", G_CALLBACK (on_confirm_response), p);
   self->confirm_dialog = GTK_WINDOW (d);

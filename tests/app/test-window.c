@@ -557,6 +557,30 @@ START_TEST (test_unsaved_changes_ask_first)
   gtk_dialog_response (GTK_DIALOG (win->confirm_dialog), 1 /* discard */);
   ck_assert (memcmp (library (win)->data, digits->data, 10 * 256) != 0);
   hf_patterns_free (digits);
+  /* a lesson with a file can be saved from the question, then replaced */
+  GFile *file = g_file_new_for_path (tmp ("kept.hfsession"));
+  gboolean ok = FALSE;
+  hs_document_save_async (win->doc, file, NULL, on_saved, &ok);
+  while (hs_document_get_modified (win->doc))
+    g_main_context_iteration (NULL, TRUE);
+  run (win, "win.invert", NULL);
+  int8_t *inverted = g_memdup2 (hs_document_get_probe (win->doc), 256);
+  run (win, "win.load-sample", g_variant_new_string ("digits-16"));
+  ck_assert (asking (win));
+  gtk_dialog_response (GTK_DIALOG (win->confirm_dialog), 2 /* save */);
+  HfPatterns *d16 = hf_sample_load ("digits-16", NULL);
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (memcmp (library (win)->data, d16->data, 10 * 256) != 0
+         && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  ck_assert_mem_eq (library (win)->data, d16->data, 10 * 256);
+  hf_patterns_free (d16);
+  HfSession *kept = hf_session_load (tmp ("kept.hfsession"), NULL);
+  ck_assert_ptr_nonnull (kept);
+  ck_assert_mem_eq (kept->probe, inverted, 256);
+  hf_session_free (kept);
+  g_free (inverted);
+  g_object_unref (file);
   /* closing asks too, and Cancel keeps the window */
   run (win, "win.invert", NULL);
   g_object_ref (win);
