@@ -141,8 +141,10 @@ on_size_changed (HsProbeEditor *self)
   GError *error = NULL;
   if (!hs_document_set_grid (self->doc, grid_sizes[k], grid_sizes[k], &error))
     {
-      g_warning ("%s", error->message);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-error", "s",
+                                  error->message);
       g_error_free (error);
+      on_grid_changed (self); /* the dropdown shows the grid there is */
       return;
     }
   if (had)
