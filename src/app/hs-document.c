@@ -269,15 +269,16 @@ drop_network (HsDocument *self)
   g_signal_emit (self, signals[SIGNAL_NETWORK_CHANGED], 0);
 }
 
-gboolean
-hs_document_set_grid (HsDocument *self, guint width, guint height, GError **error)
+/* Moves to a width x height grid with library (taken over; NULL: the
+ * current one resized), the probe and its source resized. */
+static gboolean
+change_grid (HsDocument *self, guint width, guint height, HfPatterns *library,
+             GError **error)
 {
-  g_return_val_if_fail (HS_IS_DOCUMENT (self), FALSE);
-  if (width == self->width && height == self->height)
-    return TRUE;
   HfError err = { 0 };
   gsize n = (gsize)width * height;
-  HfPatterns *library = hf_patterns_resize (self->library, width, height, &err);
+  if (library == NULL)
+    library = hf_patterns_resize (self->library, width, height, &err);
   int8_t *probe = g_malloc (n), *source = g_malloc (n);
   if (library == NULL
       || hf_state_resize (self->probe, self->width, self->height, probe, width, height,
@@ -310,6 +311,15 @@ hs_document_set_grid (HsDocument *self, guint width, guint height, GError **erro
   library_edited (self, 0);
   g_signal_emit (self, signals[SIGNAL_PROBE_CHANGED], 0);
   return TRUE;
+}
+
+gboolean
+hs_document_set_grid (HsDocument *self, guint width, guint height, GError **error)
+{
+  g_return_val_if_fail (HS_IS_DOCUMENT (self), FALSE);
+  if (width == self->width && height == self->height)
+    return TRUE;
+  return change_grid (self, width, height, NULL, error);
 }
 
 /* ---- library ---- */
@@ -393,8 +403,12 @@ hs_document_replace_library (HsDocument *self, HfPatterns *set)
 {
   g_return_if_fail (HS_IS_DOCUMENT (self));
   g_return_if_fail (set != NULL);
+  /* a set of another size brings its grid; only the probe is resized */
   if (set->width != self->width || set->height != self->height)
-    hs_document_set_grid (self, (guint)set->width, (guint)set->height, NULL);
+    {
+      change_grid (self, (guint)set->width, (guint)set->height, set, NULL);
+      return;
+    }
   hf_patterns_free (self->library);
   self->library = set;
   library_edited (self, 0);
