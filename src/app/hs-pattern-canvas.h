@@ -31,7 +31,9 @@ void hs_pattern_canvas_set_clamp (HsPatternCanvas *self, const uint8_t *mask);
 const uint8_t *hs_pattern_canvas_get_clamp (HsPatternCanvas *self);
 void hs_pattern_canvas_set_editable (HsPatternCanvas *self, gboolean editable);
 void hs_pattern_canvas_set_tool (HsPatternCanvas *self, HsCanvasTool tool);
-/* Cell size in whole pixels (crisp at any zoom), or 0 to fit the widget. */
+/* Cell size in whole pixels (crisp at any zoom), or 0 to fit the widget.
+ * Zoomed, the canvas asks for exactly width x height cells of that size:
+ * put it in a GtkScrolledWindow. */
 void hs_pattern_canvas_set_zoom (HsPatternCanvas *self, guint cell_pixels);
 guint hs_pattern_canvas_get_zoom (HsPatternCanvas *self);
 /* The cell size in pixels as currently drawn. */
