@@ -2,9 +2,11 @@
 #pragma once
 
 #include <check.h>
+#include <gsl/gsl_linalg.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 
 #include "hf-network.h"
@@ -18,6 +20,26 @@
     srunner_free (sr);                                                                   \
     return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;                                    \
   }
+
+/* After an engine entry point has run, GSL's aborting error handler is
+ * off: a failing GSL call (Cholesky of an indefinite matrix) returns its
+ * status instead of aborting the process. */
+static inline void
+test_gsl_does_not_abort (void)
+{
+  double a[4] = { 1.0, 2.0, 2.0, 1.0 };
+  gsl_matrix_view A = gsl_matrix_view_array (a, 2, 2);
+  ck_assert_int_eq (gsl_linalg_cholesky_decomp1 (&A.matrix), GSL_EDOM);
+}
+
+/* HF_TEST_SMALL=1 (set by .ci/check for the valgrind run) asks the
+ * expensive tests for smaller sizes: the same code paths, less work. */
+static inline bool
+test_small (void)
+{
+  const char *v = getenv ("HF_TEST_SMALL");
+  return v != NULL && v[0] != '\0' && v[0] != '0';
+}
 
 static inline gsl_rng *
 test_rng (unsigned long seed)

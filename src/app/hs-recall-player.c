@@ -41,6 +41,7 @@ enum
 {
   SIGNAL_RESTARTED,
   SIGNAL_STEPPED,
+  SIGNAL_FAILED,
   N_SIGNALS
 };
 static guint signals[N_SIGNALS];
@@ -252,7 +253,9 @@ hs_recall_player_restart (HsRecallPlayer *self)
       hf_recall_set_mode (r, self->mode);
       hf_recall_set_tie (r, self->tie);
       hf_recall_set_temperature (r, s->temperature, NULL);
-      hf_recall_set_clamp (r, hs_document_get_clamp (self->doc));
+      HfError err = { 0 };
+      if (hf_recall_set_clamp (r, hs_document_get_clamp (self->doc), &err) != HF_OK)
+        g_signal_emit (self, signals[SIGNAL_FAILED], 0, hs_engine_message (err.message));
       hf_recall_set_seed (r, s->seed);
       hf_recall_set_state (r, hs_document_get_probe (self->doc), NULL);
     }
@@ -369,6 +372,9 @@ hs_recall_player_class_init (HsRecallPlayerClass *klass)
   signals[SIGNAL_STEPPED] = g_signal_new (
       "stepped", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
       G_TYPE_NONE, 3, G_TYPE_POINTER, G_TYPE_POINTER, G_TYPE_UINT);
+  signals[SIGNAL_FAILED]
+      = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                      NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void

@@ -5,7 +5,8 @@
  * or recall setting restarts it; a new temperature applies at once) and
  * emits "restarted" and "stepped" (const HfEvent *last or NULL, const
  * double *energies, guint count: the energy after each of the count steps
- * just made, the last one at hf_recall_steps). Long runs ("run to the
+ * just made, the last one at hf_recall_steps), and "failed" (a message)
+ * when the engine refuses a setting. Long runs ("run to the
  * end", fast play) go in bounded chunks per frame, never blocking the
  * main loop. */
 #pragma once

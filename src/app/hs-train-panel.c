@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdatomic.h>
 
 #include "hf-train.h"
 #include "hs-drop-down.h"
@@ -25,7 +26,7 @@ typedef struct _HsTrainJob
   HfPatterns *D;
   HfTrainOptions opts;
   size_t width, height;
-  volatile int cancel;
+  atomic_int cancel;
   GMutex lock;
   HfTrainProgress progress; /* under lock */
   gboolean has_progress;    /* under lock */
@@ -77,7 +78,7 @@ train_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancell
           job->progress = *hf_trainer_progress (t);
           job->has_progress = TRUE;
           g_mutex_unlock (&job->lock);
-          if (job->cancel)
+          if (atomic_load (&job->cancel))
             {
               st = HF_ECANCELLED;
               break;
@@ -246,7 +247,7 @@ hs_train_panel_cancel (HsTrainPanel *self)
 {
   g_return_if_fail (HS_IS_TRAIN_PANEL (self));
   if (self->job != NULL)
-    self->job->cancel = 1;
+    atomic_store (&self->job->cancel, 1);
 }
 
 gboolean
@@ -410,7 +411,7 @@ hs_train_panel_dispose (GObject *object)
   /* The worker may still run: tell it to stop; its job frees itself with
    * the task, and the weak reference keeps it away from this panel. */
   if (self->job != NULL)
-    self->job->cancel = 1;
+    atomic_store (&self->job->cancel, 1);
   self->job = NULL;
   g_clear_handle_id (&self->progress_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_TRAIN_PANEL);

@@ -208,6 +208,12 @@ hs_window_close_request (GtkWindow *window)
 /* ---- wiring ---- */
 
 static void
+on_player_failed (HsWindow *self, const char *message)
+{
+  hs_window_show_message (self, GTK_MESSAGE_ERROR, "%s", message);
+}
+
+static void
 on_network_changed (HsWindow *self)
 {
   hide_banner (self); /* "the grid is now…", "cancelled": no longer news */
@@ -308,6 +314,7 @@ hs_window_init (HsWindow *self)
   g_object_bind_property (self->doc, "title", self, "title", G_BINDING_SYNC_CREATE);
   g_signal_connect_swapped (self->doc, "network-changed", G_CALLBACK (on_network_changed),
                             self);
+  g_signal_connect_swapped (self->player, "failed", G_CALLBACK (on_player_failed), self);
   g_signal_connect_object (hs_document_get_library (self->doc), "items-changed",
                            G_CALLBACK (hs_window_update_actions), self,
                            G_CONNECT_SWAPPED);

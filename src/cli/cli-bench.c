@@ -70,8 +70,7 @@ static HfNetwork *
 hebbian_net (size_t n, size_t m, unsigned long seed, HfPatterns **out, double *secs)
 {
   HfPatterns *D = hf_patterns_new (n, 1, NULL);
-  gsl_rng *rng = gsl_rng_alloc (gsl_rng_mt19937);
-  gsl_rng_set (rng, seed);
+  gsl_rng *rng = cli_rng (seed);
   hf_patterns_add_random (D, m, 0.5, rng, NULL);
   gsl_rng_free (rng);
   HfNetwork *net = hf_network_new (n, 1, NULL);
@@ -97,8 +96,7 @@ hebbian_net (size_t n, size_t m, unsigned long seed, HfPatterns **out, double *s
 static void
 bench_core (void)
 {
-  gsl_rng *rng = gsl_rng_alloc (gsl_rng_mt19937);
-  gsl_rng_set (rng, 42);
+  gsl_rng *rng = cli_rng (42);
   printf ("== core (BLAS: %s, %d threads)\n", openblas_get_config (),
           openblas_get_num_threads ());
   double gemv = ref_sgemv (4096, rng);
@@ -213,8 +211,7 @@ mpf_case (size_t n, size_t m, HfMinimizer which, unsigned long seed, bool print,
           double peak_gflops)
 {
   HfPatterns *D = hf_patterns_new (n, 1, NULL);
-  gsl_rng *rng = gsl_rng_alloc (gsl_rng_mt19937);
-  gsl_rng_set (rng, seed);
+  gsl_rng *rng = cli_rng (seed);
   hf_patterns_add_random (D, m, 0.5, rng, NULL);
   gsl_rng_free (rng);
   HfNetwork *net = hf_network_new (n, 1, NULL);
@@ -252,8 +249,7 @@ static void bench_mpf (double peak);
 static void
 bench_rules (size_t trials)
 {
-  gsl_rng *rng = gsl_rng_alloc (gsl_rng_mt19937);
-  gsl_rng_set (rng, 7);
+  gsl_rng *rng = cli_rng (7);
   double peak_t = ref_sgemm (2048, 2048, rng);
   double peak = 2.0 * 2048.0 * 2048 * 2048 / peak_t / 1e9;
   printf ("== rules\nreference  sgemm 2048^3: %.1f GFLOP/s\n", peak);
@@ -327,8 +323,7 @@ bench_mpf (double peak)
 static double
 peak_gflops (void)
 {
-  gsl_rng *rng = gsl_rng_alloc (gsl_rng_mt19937);
-  gsl_rng_set (rng, 7);
+  gsl_rng *rng = cli_rng (7);
   double t = ref_sgemm (2048, 2048, rng);
   gsl_rng_free (rng);
   return 2.0 * 2048.0 * 2048 * 2048 / t / 1e9;

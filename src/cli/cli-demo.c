@@ -40,8 +40,7 @@ cli_demo (int argc, char **argv)
       "Stored the digits 0-9 (16x16) with minimum probability flow: %zu of %zu are fixed "
       "points.\n\n",
       net->summary.stored, D->m);
-  gsl_rng *rng = gsl_rng_alloc (gsl_rng_mt19937);
-  gsl_rng_set (rng, seed);
+  gsl_rng *rng = cli_rng (seed);
   size_t k = gsl_rng_uniform_int (rng, D->m);
   int8_t *probe = malloc (D->n);
   memcpy (probe, hf_patterns_get (D, k), D->n);

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "hf-experiment.h"
@@ -33,12 +34,39 @@ experiment_usage (FILE *out)
       "      --csv             print CSV\n");
 }
 
+/* Progress goes to a terminal only, as one line redrawn in place (\r),
+ * erased before any table is printed; with stderr captured or piped,
+ * nothing. part/parts: which of several runs (denoise, one per m). */
+typedef struct
+{
+  bool tty;
+  size_t part, parts;
+  int shown; /* percent on screen, -1 none */
+} Progress;
+
 static bool
 show_progress (double done, void *user)
 {
-  (void)user;
-  fprintf (stderr, "\r  %3.0f%%", 100.0 * done);
+  Progress *p = user;
+  int pct = (int)(100.0 * ((double)p->part + done) / (double)p->parts);
+  if (p->tty && pct != p->shown)
+    {
+      fprintf (stderr, "\r  %3d%% done", pct);
+      fflush (stderr);
+      p->shown = pct;
+    }
   return true;
+}
+
+static void
+end_progress (Progress *p)
+{
+  if (p->tty && p->shown >= 0)
+    {
+      fprintf (stderr, "\r\033[K"); /* back to the start, erase the line */
+      fflush (stderr);
+    }
+  p->shown = -1;
 }
 
 int
@@ -138,12 +166,15 @@ cli_experiment (int argc, char **argv)
   HfError err = { 0 };
   HfStatus st = HF_OK;
   const char *sep = csv ? "," : "  ";
+  Progress progress = { isatty (STDERR_FILENO) == 1, 0, 1, -1 };
   if (is_cap)
     {
       HfCapacityRow *rows = calloc (nm, sizeof *rows);
+      if (rows == NULL)
+        return cli_fail (1, "out of memory");
       st = hf_experiment_capacity (&opts, n, ms, nm, trials, seed, rows, show_progress,
-                                   NULL, &err);
-      fprintf (stderr, "\r");
+                                   &progress, &err);
+      end_progress (&progress);
       if (st == HF_OK)
         {
           if (csv)
@@ -162,37 +193,44 @@ cli_experiment (int argc, char **argv)
     }
   else if (is_den)
     {
+      /* every m first, then the tables: no progress line after a table */
+      HfDenoiseRow *all = calloc (nm * nk, sizeof *all);
+      if (all == NULL)
+        return cli_fail (1, "out of memory");
+      progress.parts = nm;
       for (size_t r = 0; r < nm && st == HF_OK; r++)
         {
-          HfDenoiseRow *rows = calloc (nk, sizeof *rows);
-          st = hf_experiment_denoise (&opts, n, ms[r], ks, nk, trials, probes, seed, rows,
-                                      show_progress, NULL, &err);
-          fprintf (stderr, "\r");
-          if (st == HF_OK)
-            {
-              if (csv && r == 0)
-                printf ("m,flips,recovered\n");
-              else if (!csv)
-                printf ("# %s, n = %lu, m = %zu, %lu trials\n%6s  %9s\n",
-                        hf_rule_info (rule)->name, n, ms[r], trials, "flips",
-                        "recovered");
-              for (size_t k = 0; k < nk; k++)
-                {
-                  if (csv)
-                    printf ("%zu,%zu,%.4f\n", ms[r], rows[k].flips, rows[k].recovered);
-                  else
-                    printf ("%6zu  %9.4f\n", rows[k].flips, rows[k].recovered);
-                }
-            }
-          free (rows);
+          progress.part = r;
+          st = hf_experiment_denoise (&opts, n, ms[r], ks, nk, trials, probes, seed,
+                                      all + r * nk, show_progress, &progress, &err);
         }
+      end_progress (&progress);
+      for (size_t r = 0; r < nm && st == HF_OK; r++)
+        {
+          const HfDenoiseRow *rows = all + r * nk;
+          if (csv && r == 0)
+            printf ("m,flips,recovered\n");
+          else if (!csv)
+            printf ("# %s, n = %lu, m = %zu, %lu trials\n%6s  %9s\n",
+                    hf_rule_info (rule)->name, n, ms[r], trials, "flips", "recovered");
+          for (size_t k = 0; k < nk; k++)
+            {
+              if (csv)
+                printf ("%zu,%zu,%.4f\n", ms[r], rows[k].flips, rows[k].recovered);
+              else
+                printf ("%6zu  %9.4f\n", rows[k].flips, rows[k].recovered);
+            }
+        }
+      free (all);
     }
   else
     {
       HfNoisyRow *rows = calloc (nm, sizeof *rows);
+      if (rows == NULL)
+        return cli_fail (1, "out of memory");
       st = hf_experiment_noisy (&opts, n, ms, nm, ks[0], exact, copies, trials, seed,
-                                rows, show_progress, NULL, &err);
-      fprintf (stderr, "\r");
+                                rows, show_progress, &progress, &err);
+      end_progress (&progress);
       if (st == HF_OK)
         {
           if (csv)

@@ -74,6 +74,10 @@ cli_info (int argc, char **argv)
           else
             {
               printf ("%s: Hopfield Studio session\n", path);
+              if (ss->title != NULL)
+                printf ("  title:       %s\n", ss->title);
+              if (ss->view != NULL)
+                printf ("  opens on:    %s view\n", ss->view);
               printf ("  patterns:    %zu of %zux%zu\n", ss->library->m,
                       ss->library->width, ss->library->height);
               printf ("  rule:        %s; recall: %s, T = %g\n",
@@ -83,6 +87,18 @@ cli_info (int argc, char **argv)
               printf ("  network:     %s\n", ss->net ? "included" : "not trained");
               if (ss->net != NULL)
                 describe_network ("  (network)", ss->net);
+              if (ss->notes != NULL)
+                {
+                  /* the notes, indented, as the lesson's author wrote them */
+                  printf ("  notes:\n");
+                  for (const char *line = ss->notes; *line;)
+                    {
+                      const char *end = strchr (line, '\n');
+                      int width = end ? (int)(end - line) : (int)strlen (line);
+                      printf ("    %.*s\n", width, line);
+                      line += width + (end != NULL);
+                    }
+                }
             }
           hf_session_free (ss);
         }

@@ -4,7 +4,9 @@
 #include <string.h>
 
 #include "cli.h"
+#include "hf-fileio.h"
 #include "hf-netfile.h"
+#include "hf-session.h"
 #include "hf-text.h"
 
 typedef struct
@@ -142,8 +144,7 @@ cli_corrupt (int argc, char **argv)
       hf_patterns_free (D);
       return cli_fail (EXIT_USAGE, "--index %lu but there are %zu patterns", index, D->m);
     }
-  gsl_rng *rng = gsl_rng_alloc (gsl_rng_mt19937);
-  gsl_rng_set (rng, cor.seed);
+  gsl_rng *rng = cli_rng (cor.seed);
   HfPatterns *out = hf_patterns_new (D->width, D->height, &err);
   int code = 0;
   for (size_t p = 0; p < D->m && code == 0; p++)
@@ -180,8 +181,10 @@ recall_usage (FILE *out)
 {
   fprintf (
       out,
-      "Usage: hopfield recall NETWORK [OPTIONS]\n"
-      "Runs recall from a probe and names the outcome.\n\n"
+      "Usage: hopfield recall NETWORK|SESSION [OPTIONS]\n"
+      "Runs recall from a probe and names the outcome. A session (.hfsession)\n"
+      "brings its network, patterns, probe and recall settings; options given\n"
+      "take their place.\n\n"
       "  -p, --patterns SPEC   stored patterns (text, image or sample:NAME), used to\n"
       "                        name the outcome and, with --index, as the probe\n"
       "  -k, --index K         start from pattern K of --patterns (then corrupt it)\n"
@@ -229,6 +232,8 @@ cli_recall (int argc, char **argv)
   HfTieRule tie = HF_TIE_OFF;
   double T = 0.0;
   bool trace = false;
+  bool mode_given = false, tie_given = false, temperature_given = false,
+       seed_given = false;
   int c;
   optind = 1;
   while ((c = getopt_long (argc, argv, "p:k:P:f:F:O:m:T:S:n:to:h", longopts, NULL)) != -1)
@@ -251,16 +256,19 @@ cli_recall (int argc, char **argv)
           probe_spec = optarg;
           break;
         case 'm':
+          mode_given = true;
           if (!hf_update_mode_from_name (optarg, &mode))
             return cli_fail (EXIT_USAGE,
                              "unknown mode '%s' (sequential, random, sync, stochastic)",
                              optarg);
           break;
         case 'T':
+          temperature_given = true;
           if (!cli_parse_double (optarg, &T) || T < 0 || T > 1e12)
             return cli_fail (EXIT_USAGE, "--temperature needs a number >= 0");
           break;
         case O_TIE:
+          tie_given = true;
           if (strcmp (optarg, "off") == 0)
             tie = HF_TIE_OFF;
           else if (strcmp (optarg, "on") == 0)
@@ -271,6 +279,7 @@ cli_recall (int argc, char **argv)
             return cli_fail (EXIT_USAGE, "--tie is off, on or keep");
           break;
         case 'S':
+          seed_given = true;
           if (!cli_parse_ulong (optarg, &cor.seed))
             return cli_fail (EXIT_USAGE, "--seed needs a non-negative integer");
           break;
@@ -294,22 +303,72 @@ cli_recall (int argc, char **argv)
     }
   if (optind != argc - 1)
     return cli_fail (EXIT_USAGE, "give exactly one network file (see --help)");
-  if (probe_spec == NULL && (spec == NULL || index == (unsigned long)-1))
-    return cli_fail (EXIT_USAGE,
-                     "give a probe: --probe FILE, or --patterns FILE --index K");
 
   HfError err = { 0 };
-  HfNetwork *net = hf_netfile_load (argv[optind], &err);
-  if (net == NULL)
+  HfNetwork *net = NULL;
+  HfSession *ss = NULL;
+  unsigned char *head = NULL;
+  size_t head_len = 0;
+  if (hf_file_read (argv[optind], (size_t)1 << 31, &head, &head_len, &err) != HF_OK)
     return cli_fail (1, "%s", err.message);
+  if (hf_session_sniff (head, head_len))
+    {
+      /* a session: its network, patterns, probe and recall settings, each
+       * unless an option says otherwise */
+      ss = hf_session_decode (head, head_len, argv[optind], &err);
+      free (head);
+      if (ss == NULL)
+        return cli_fail (1, "%s", err.message);
+      if (ss->net == NULL)
+        {
+          hf_session_free (ss);
+          return cli_fail (1, "%s: the session has no trained network", argv[optind]);
+        }
+      net = ss->net;
+      ss->net = NULL;
+      if (!mode_given)
+        mode = (HfUpdateMode)ss->settings.mode;
+      if (!tie_given)
+        tie = (HfTieRule)ss->settings.tie;
+      if (!temperature_given)
+        T = ss->settings.temperature;
+      if (!seed_given)
+        cor.seed = ss->settings.seed;
+    }
+  else
+    {
+      net = hf_netfile_decode (head, head_len, argv[optind], &err);
+      free (head);
+      if (net == NULL)
+        return cli_fail (1, "%s", err.message);
+    }
+  if (ss == NULL && probe_spec == NULL && (spec == NULL || index == (unsigned long)-1))
+    {
+      hf_network_free (net);
+      return cli_fail (EXIT_USAGE,
+                       "give a probe: --probe FILE, or --patterns FILE --index K");
+    }
   HfPatterns *D = NULL, *P = NULL;
   int code = 0;
+  if (ss != NULL && spec == NULL)
+    {
+      D = ss->library;
+      ss->library = NULL;
+    }
+  if (ss != NULL && probe_spec == NULL && index == (unsigned long)-1)
+    {
+      /* the session's own probe, as the studio shows it */
+      if ((P = hf_patterns_new (net->width, net->height, &err)) == NULL
+          || hf_patterns_append (P, ss->probe, &err) != HF_OK)
+        code = cli_fail (1, "%s", err.message);
+    }
+  hf_session_free (ss);
   if (spec != NULL
       && (D = cli_load_patterns (spec, net->width, net->height, HF_THRESHOLD_FIXED, 0.5,
                                  &err))
              == NULL)
     code = cli_fail (1, "%s", err.message);
-  if (code == 0 && probe_spec != NULL
+  if (code == 0 && P == NULL && probe_spec != NULL
       && (P = cli_load_patterns (probe_spec, net->width, net->height, HF_THRESHOLD_FIXED,
                                  0.5, &err))
              == NULL)
@@ -330,8 +389,7 @@ cli_recall (int argc, char **argv)
     }
   int8_t *probe = malloc (net->n);
   memcpy (probe, hf_patterns_get (src, k), net->n);
-  gsl_rng *rng = gsl_rng_alloc (gsl_rng_mt19937);
-  gsl_rng_set (rng, cor.seed);
+  gsl_rng *rng = cli_rng (cor.seed);
   HfRecall *r = NULL;
   if (corrupt_state (probe, net->width, net->height, &cor, rng, &err) != HF_OK
       || (r = hf_recall_new (net, &err)) == NULL

@@ -22,7 +22,7 @@ train_usage (FILE *out)
       "Rule:\n"
       "  -R, --rule NAME         hebbian (default), opr01, storkey, pinv, perceptron,\n"
       "                          mpf, mpf-online\n"
-      "      --learning-rate X   perceptron / mpf-online step\n"
+      "      --learning-rate X   perceptron step; mpf-online rate (step X/n, bounded)\n"
       "      --max-iter N        epochs (perceptron, mpf-online) or iterations (mpf)\n"
       "      --margin X          mpf: stop once every s_i h_i >= X (0: no early stop)\n"
       "      --tolerance X       mpf: gradient tolerance\n"
@@ -214,8 +214,7 @@ cli_train (int argc, char **argv)
     }
   if (D == NULL && (D = hf_patterns_new (width, height, &err)) == NULL)
     return cli_fail (1, "%s", err.message);
-  gsl_rng *rng = gsl_rng_alloc (gsl_rng_mt19937);
-  gsl_rng_set (rng, seed);
+  gsl_rng *rng = cli_rng (seed);
   if (random_m > 0 && hf_patterns_add_random (D, random_m, 0.5, rng, &err) != HF_OK)
     {
       gsl_rng_free (rng);

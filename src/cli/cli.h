@@ -1,6 +1,7 @@
 /* cli.h: helpers shared by the hopfield subcommands. */
 #pragma once
 
+#include <gsl/gsl_rng.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -19,9 +20,12 @@ int cli_info (int argc, char **argv);
 int cli_bench (int argc, char **argv);
 int cli_experiment (int argc, char **argv);
 int cli_demo (int argc, char **argv);
+int cli_lesson (int argc, char **argv);
 
 /* Prints "hopfield: message" to stderr and returns code. */
 int cli_fail (int code, const char *format, ...) __attribute__ ((format (printf, 2, 3)));
+/* A seeded MT19937 generator; on allocation failure, says so and exits 1. */
+gsl_rng *cli_rng (unsigned long seed);
 bool cli_parse_size (const char *s, size_t *w, size_t *h);
 bool cli_parse_ulong (const char *s, unsigned long *out);
 bool cli_parse_double (const char *s, double *out);

@@ -24,6 +24,7 @@ static const struct
   { "experiment", cli_experiment,
     "rerun the paper's experiments (capacity, denoise, noisy)" },
   { "bench", cli_bench, "benchmarks with fixed seeds" },
+  { "lesson", cli_lesson, "build a session with notes from a lesson file" },
   { "demo", cli_demo, "store digits, corrupt one and watch it recalled in the terminal" },
 };
 
@@ -74,6 +75,20 @@ cli_fail (int code, const char *format, ...)
   va_end (ap);
   fputc ('\n', stderr);
   return code;
+}
+
+gsl_rng *
+cli_rng (unsigned long seed)
+{
+  hf_gsl_init (); /* GSL returns NULL instead of aborting */
+  gsl_rng *rng = gsl_rng_alloc (gsl_rng_mt19937);
+  if (rng == NULL)
+    {
+      cli_fail (1, "out of memory for a random number generator");
+      exit (1);
+    }
+  gsl_rng_set (rng, seed);
+  return rng;
 }
 
 bool

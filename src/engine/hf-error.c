@@ -1,5 +1,7 @@
 #include "hf-error.h"
 
+#include <gsl/gsl_errno.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -75,4 +77,17 @@ hf_check_memory (size_t bytes, const char *what, HfError *err)
         "%s would need %.1f GiB, more than half of this machine's %.1f GiB", what,
         (double)bytes / 1073741824.0, (double)phys / 1073741824.0);
   return HF_OK;
+}
+
+static void
+gsl_handler_off (void)
+{
+  gsl_set_error_handler_off ();
+}
+
+void
+hf_gsl_init (void)
+{
+  static pthread_once_t once = PTHREAD_ONCE_INIT;
+  pthread_once (&once, gsl_handler_off);
 }

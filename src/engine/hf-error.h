@@ -42,4 +42,13 @@ const char *hf_status_name (HfStatus status);
  * the engine can predict are refused beyond half of it, with a message,
  * rather than left to the kernel's overcommit and the OOM killer. */
 size_t hf_physical_memory (void);
+
 HfStatus hf_check_memory (size_t bytes, const char *what, HfError *err);
+
+/* GSL calls an error handler that by default aborts (on a failed
+ * allocation, among others). This turns it off for the whole process,
+ * once and thread-safely; every engine entry point that uses GSL calls
+ * it first and then checks each GSL return value. The handler is never
+ * switched back on: a program using the engine gets GSL's status codes
+ * and NULL returns in its own GSL calls too, and must check them. */
+void hf_gsl_init (void);

@@ -17,11 +17,14 @@ static HfStatus
 bench_init (Bench *b, size_t n, HfError *err)
 {
   memset (b, 0, sizeof *b);
-  b->net = hf_network_new (n, 1, err);
-  b->D = hf_patterns_new (n, 1, err);
+  hf_gsl_init ();
+  HfError local, *e = err != NULL ? err : &local; /* keeps ERANGE an ERANGE */
+  if ((b->net = hf_network_new (n, 1, e)) == NULL
+      || (b->D = hf_patterns_new (n, 1, e)) == NULL)
+    return e->code;
   b->rng = gsl_rng_alloc (gsl_rng_mt19937);
   b->probe = malloc (n);
-  if (!b->net || !b->D || !b->rng || !b->probe)
+  if (!b->rng || !b->probe)
     return hf_error_set (err, HF_ENOMEM, "out of memory");
   return HF_OK;
 }
@@ -79,9 +82,10 @@ hf_experiment_capacity (const HfTrainOptions *opts, size_t n, const size_t *ms,
             break;
           double secs;
           size_t iters, fixed;
-          if ((st = train_quietly (b.net, b.D, opts, &secs, &iters, err)) != HF_OK)
+          if ((st = train_quietly (b.net, b.D, opts, &secs, &iters, err)) != HF_OK
+              || (st = hf_network_count_fixed (b.net, b.D, HF_TIE_OFF, &fixed, NULL, err))
+                     != HF_OK)
             break;
-          hf_network_count_fixed (b.net, b.D, HF_TIE_OFF, &fixed, NULL, NULL);
           row->fraction_stored += (double)fixed / (double)ms[r] / (double)trials;
           row->all_stored += (fixed == ms[r]) / (double)trials;
           row->seconds += secs / (double)trials;
@@ -110,7 +114,7 @@ hf_experiment_denoise (const HfTrainOptions *opts, size_t n, size_t m,
   HfStatus st = bench_init (&b, n, err);
   HfRecall *rec = st == HF_OK ? hf_recall_new (b.net, err) : NULL;
   if (st == HF_OK && rec == NULL)
-    st = err ? err->code : HF_ENOMEM;
+    st = HF_ENOMEM; /* its only failure */
   for (size_t r = 0; r < count; r++)
     rows[r] = (HfDenoiseRow){ flips[r], 0.0 };
   double total = (double)(trials * m * count * probes);
@@ -159,7 +163,7 @@ hf_experiment_noisy (const HfTrainOptions *opts, size_t n, const size_t *ms, siz
   HfPatterns *originals = st == HF_OK ? hf_patterns_new (n, 1, err) : NULL;
   HfRecall *rec = originals ? hf_recall_new (b.net, err) : NULL;
   if (st == HF_OK && rec == NULL)
-    st = err ? err->code : HF_ENOMEM;
+    st = HF_ENOMEM; /* the only failure of either, n being valid */
   for (size_t r = 0; r < count && st == HF_OK; r++)
     {
       HfNoisyRow *row = &rows[r];
@@ -186,9 +190,11 @@ hf_experiment_noisy (const HfTrainOptions *opts, size_t n, const size_t *ms, siz
           double secs;
           size_t iters, fixed;
           if (st != HF_OK
-              || (st = train_quietly (b.net, b.D, opts, &secs, &iters, err)) != HF_OK)
+              || (st = train_quietly (b.net, b.D, opts, &secs, &iters, err)) != HF_OK
+              || (st = hf_network_count_fixed (b.net, originals, HF_TIE_OFF, &fixed, NULL,
+                                               err))
+                     != HF_OK)
             break;
-          hf_network_count_fixed (b.net, originals, HF_TIE_OFF, &fixed, NULL, NULL);
           row->patterns_stored += (double)fixed / (double)ms[r] / (double)trials;
           double bits = 0.0;
           for (size_t p = 0; p < ms[r]; p++)

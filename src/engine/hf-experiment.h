@@ -1,8 +1,9 @@
 /* hf-experiment.h: the paper's experiments as functions returning tables.
  *
- * Every trial t draws from its own generator seeded with seed + t, so a
- * table does not depend on the order trials run in. A callback reports
- * the fraction done and may cancel (return false).
+ * Trial t of the row for m patterns draws from a generator seeded with
+ * seed + 7919 t + 104729 m (capacity, noisy) or seed + 7919 t (denoise,
+ * one m), so a table does not depend on the order trials run in. A
+ * callback reports the fraction done and may cancel (return false).
  */
 #pragma once
 

@@ -221,9 +221,15 @@ hf_lbfgs_iterate (HfLbfgs *s, HfError *err)
     }
   if (!found)
     {
-      /* Accept the best sufficient-decrease point seen, if any. */
+      /* Accept the best sufficient-decrease point seen, if any; with none,
+       * stay at x, and evaluate there again so that the last evaluation
+       * (whose by-products a caller may read) is the accepted point. */
       if (lo <= 0.0)
-        return HF_DONE;
+        {
+          if ((st = eval_trial (s, 0.0, err)) != HF_OK)
+            return st;
+          return HF_DONE;
+        }
       if ((st = eval_trial (s, lo, err)) != HF_OK)
         return st;
       step = lo;

@@ -4,7 +4,15 @@
  * Wolfe conditions and one two-loop-recursion direction update, so a
  * caller can report progress, draw or stop between iterations (GSL's
  * multimin shape, which liblbfgs's single blocking call does not offer).
- * The point returned by hf_lbfgs_x() is always the last one evaluated.
+ *
+ * hf_lbfgs_x() is the accepted point: the start, then the point of the
+ * last successful line search. A line search evaluates trial points that
+ * it may reject; whenever hf_lbfgs_set() or hf_lbfgs_iterate() returns
+ * HF_OK or HF_DONE, the last call of fdf was at hf_lbfgs_x() (evaluating
+ * there again if need be), so a caller may read by-products of that call
+ * (MPF's stability counts) as describing the accepted point. After an
+ * error status the last evaluation may be anywhere; x is still the last
+ * accepted point.
  */
 #pragma once
 

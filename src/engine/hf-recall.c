@@ -34,6 +34,7 @@ HfRecall *
 hf_recall_new (const HfNetwork *net, HfError *err)
 {
   size_t n = net->n;
+  hf_gsl_init ();
   HfRecall *r = calloc (1, sizeof *r);
   if (r == NULL)
     goto oom;
@@ -153,23 +154,28 @@ hf_recall_set_seed (HfRecall *r, unsigned long seed)
   reset_progress (r);
 }
 
-void
-hf_recall_set_clamp (HfRecall *r, const uint8_t *mask)
+HfStatus
+hf_recall_set_clamp (HfRecall *r, const uint8_t *mask, HfError *err)
 {
-  free (r->clamp);
-  r->clamp = NULL;
-  r->n_free = r->n;
+  uint8_t *copy = NULL;
+  size_t n_free = r->n;
   if (mask != NULL)
     {
-      r->clamp = malloc (r->n);
-      if (r->clamp == NULL)
-        return; /* out of memory: nothing clamped, still consistent */
-      memcpy (r->clamp, mask, r->n);
+      if ((copy = malloc (r->n)) == NULL)
+        return hf_error_set (err, HF_ENOMEM,
+                             "out of memory for the clamp of %zu neurons; the previous "
+                             "clamp is kept",
+                             r->n);
+      memcpy (copy, mask, r->n);
       for (size_t i = 0; i < r->n; i++)
-        r->n_free -= r->clamp[i] != 0;
+        n_free -= copy[i] != 0;
     }
+  free (r->clamp);
+  r->clamp = copy;
+  r->n_free = n_free;
   r->converged = false;
   r->streak = 0;
+  return HF_OK;
 }
 
 HfUpdateMode
@@ -383,7 +389,7 @@ sync_step (HfRecall *r, HfEvent *ev)
   ev->energy = r->energy;
 }
 
-HfStatus
+void
 hf_recall_step (HfRecall *r, HfEvent *event)
 {
   HfEvent local;
@@ -393,10 +399,9 @@ hf_recall_step (HfRecall *r, HfEvent *event)
     sync_step (r, ev);
   else
     async_step (r, ev);
-  return HF_OK;
 }
 
-HfStatus
+void
 hf_recall_sweep (HfRecall *r, size_t *flips)
 {
   size_t before = r->flips;
@@ -419,7 +424,6 @@ hf_recall_sweep (HfRecall *r, size_t *flips)
     }
   if (flips != NULL)
     *flips = r->flips - before;
-  return HF_OK;
 }
 
 HfStatus
@@ -511,4 +515,144 @@ hf_outcome_kind_name (HfOutcomeKind kind)
       return "cycle";
     }
   return "unknown";
+}
+
+bool
+hf_recall_advance_to (HfRecall *r, size_t steps, HfEvent *last)
+{
+  HfEvent local;
+  HfEvent *ev = last != NULL ? last : &local;
+  if (r->steps >= steps)
+    return r->steps == steps;
+  while (r->steps < steps)
+    {
+      memset (ev, 0, sizeof *ev);
+      if (r->mode == HF_UPDATE_SYNC)
+        sync_step (r, ev);
+      else if (r->n_free == 0)
+        return false;
+      else if (is_clamped (r, r->order[r->pos]))
+        {
+          /* the visit of a clamped neuron: a step that changes nothing */
+          ev->neuron = SIZE_MAX;
+          ev->energy = r->energy;
+          advance (r);
+        }
+      else
+        async_step (r, ev);
+    }
+  return true;
+}
+
+struct HfRecallSnapshot
+{
+  struct HfRecall copy; /* scalars; the pointers below are the snapshot's own */
+  size_t bytes;
+};
+
+void
+hf_recall_snapshot_free (HfRecallSnapshot *snap)
+{
+  if (snap == NULL)
+    return;
+  free (snap->copy.s);
+  free (snap->copy.back);
+  free (snap->copy.h);
+  free (snap->copy.order);
+  free (snap->copy.clamp);
+  if (snap->copy.rng)
+    gsl_rng_free (snap->copy.rng);
+  free (snap);
+}
+
+HfRecallSnapshot *
+hf_recall_snapshot (const HfRecall *r, HfError *err)
+{
+  size_t n = r->n;
+  HfRecallSnapshot *snap = calloc (1, sizeof *snap);
+  if (snap == NULL)
+    goto oom;
+  snap->copy = *r;
+  snap->copy.s = malloc (n);
+  snap->copy.back = r->mode == HF_UPDATE_SYNC ? malloc (n) : NULL;
+  snap->copy.h = malloc (n * sizeof (float));
+  snap->copy.order = malloc (n * sizeof (size_t));
+  snap->copy.clamp = r->clamp != NULL ? malloc (n) : NULL;
+  snap->copy.sf = NULL;
+  snap->copy.next = NULL;
+  snap->copy.rng = gsl_rng_clone (r->rng);
+  if (!snap->copy.s || (r->mode == HF_UPDATE_SYNC && !snap->copy.back) || !snap->copy.h
+      || !snap->copy.order || (r->clamp != NULL && !snap->copy.clamp) || !snap->copy.rng)
+    goto oom;
+  memcpy (snap->copy.s, r->s, n);
+  if (snap->copy.back)
+    memcpy (snap->copy.back, r->back, n);
+  memcpy (snap->copy.h, r->h, n * sizeof (float));
+  memcpy (snap->copy.order, r->order, n * sizeof (size_t));
+  if (snap->copy.clamp)
+    memcpy (snap->copy.clamp, r->clamp, n);
+  snap->bytes
+      = sizeof *snap + n * (2 + sizeof (float) + sizeof (size_t)) + gsl_rng_size (r->rng);
+  return snap;
+oom:
+  hf_recall_snapshot_free (snap);
+  hf_error_set (err, HF_ENOMEM, "out of memory for a snapshot of %zu neurons", n);
+  return NULL;
+}
+
+HfStatus
+hf_recall_restore (HfRecall *r, const HfRecallSnapshot *snap, HfError *err)
+{
+  const struct HfRecall *c = &snap->copy;
+  size_t n = r->n;
+  if (c->n != n)
+    return hf_error_set (err, HF_EINVAL, "a snapshot of %zu neurons cannot restore %zu",
+                         c->n, n);
+  if (c->clamp != NULL && r->clamp == NULL)
+    {
+      r->clamp = malloc (n); /* first, so that a failure changes nothing */
+      if (r->clamp == NULL)
+        return hf_error_set (err, HF_ENOMEM, "out of memory for %zu clamp flags", n);
+    }
+  if (c->clamp != NULL)
+    memcpy (r->clamp, c->clamp, n);
+  else
+    {
+      free (r->clamp);
+      r->clamp = NULL;
+    }
+  memcpy (r->s, c->s, n);
+  for (size_t i = 0; i < n; i++)
+    r->sf[i] = r->s[i];
+  if (c->back != NULL)
+    memcpy (r->back, c->back, n);
+  memcpy (r->h, c->h, n * sizeof (float));
+  memcpy (r->order, c->order, n * sizeof (size_t));
+  gsl_rng_memcpy (r->rng, c->rng);
+  r->n_free = c->n_free;
+  r->back_valid = c->back_valid;
+  r->energy = c->energy;
+  r->mode = c->mode;
+  r->tie = c->tie;
+  r->T = c->T;
+  r->pos = c->pos;
+  r->steps = c->steps;
+  r->sweeps = c->sweeps;
+  r->flips = c->flips;
+  r->streak = c->streak;
+  r->converged = c->converged;
+  r->cycle = c->cycle;
+  return HF_OK;
+}
+
+size_t
+hf_recall_snapshot_steps (const HfRecallSnapshot *snap)
+{
+  return snap->copy.steps;
+}
+
+size_t
+hf_recall_snapshot_bytes (const HfRecallSnapshot *snap)
+{
+  return snap->bytes;
 }

@@ -64,8 +64,9 @@ void hf_recall_set_mode (HfRecall *r, HfUpdateMode mode);
 HfStatus hf_recall_set_temperature (HfRecall *r, double T, HfError *err);
 void hf_recall_set_tie (HfRecall *r, HfTieRule tie);
 void hf_recall_set_seed (HfRecall *r, unsigned long seed);
-/* Clamped neurons (mask[i] != 0) keep their value; NULL clamps none. */
-void hf_recall_set_clamp (HfRecall *r, const uint8_t *mask);
+/* Clamped neurons (mask[i] != 0) keep their value; NULL clamps none.
+ * HF_ENOMEM (the previous clamp kept) when the mask cannot be copied. */
+HfStatus hf_recall_set_clamp (HfRecall *r, const uint8_t *mask, HfError *err);
 
 HfUpdateMode hf_recall_mode (const HfRecall *r);
 double hf_recall_temperature (const HfRecall *r);
@@ -82,10 +83,10 @@ size_t hf_recall_next_neuron (const HfRecall *r);
 bool hf_recall_converged (const HfRecall *r);
 bool hf_recall_in_cycle (const HfRecall *r);
 
-/* One neuron (asynchronous modes) or one whole update (sync). */
-HfStatus hf_recall_step (HfRecall *r, HfEvent *event);
-/* n asynchronous steps, or one synchronous update. */
-HfStatus hf_recall_sweep (HfRecall *r, size_t *flips);
+/* One neuron (asynchronous modes) or one whole update (sync); cannot fail. */
+void hf_recall_step (HfRecall *r, HfEvent *event);
+/* n asynchronous steps, or one synchronous update; cannot fail. */
+void hf_recall_sweep (HfRecall *r, size_t *flips);
 /* Sweeps until a fixed point, a cycle, or max_sweeps. Returns HF_OK when
  * it stopped at a fixed point or cycle, HF_DONE when the budget ran out. */
 HfStatus hf_recall_run (HfRecall *r, size_t max_sweeps);
@@ -93,6 +94,24 @@ HfStatus hf_recall_run (HfRecall *r, size_t max_sweeps);
 void hf_recall_refresh (HfRecall *r);
 /* Names what the current state is, against the stored patterns. */
 HfOutcome hf_recall_classify (const HfRecall *r, const HfPatterns *stored);
+/* Takes single steps (a clamped neuron's visit counts as a step that
+ * changes nothing) until exactly `steps` steps have been taken since the
+ * last reset; the last step's event goes to *last when given. Returns false
+ * if the recall cannot move that far (every neuron clamped) or is past it. */
+bool hf_recall_advance_to (HfRecall *r, size_t steps, HfEvent *last);
+
+/* A snapshot of everything that decides what a recall does next: state,
+ * fields, energy, counters, settings, visiting order and the generator's
+ * state. Restoring it into the same session (same network) makes the
+ * session repeat, bit for bit, what it did after the snapshot was taken. */
+typedef struct HfRecallSnapshot HfRecallSnapshot;
+HfRecallSnapshot *hf_recall_snapshot (const HfRecall *r, HfError *err);
+HfStatus hf_recall_restore (HfRecall *r, const HfRecallSnapshot *snap, HfError *err);
+void hf_recall_snapshot_free (HfRecallSnapshot *snap);
+size_t hf_recall_snapshot_steps (const HfRecallSnapshot *snap);
+/* Memory the snapshot holds, in bytes. */
+size_t hf_recall_snapshot_bytes (const HfRecallSnapshot *snap);
+
 const char *hf_update_mode_name (HfUpdateMode mode);
 bool hf_update_mode_from_name (const char *name, HfUpdateMode *mode);
 const char *hf_outcome_kind_name (HfOutcomeKind kind);

@@ -139,27 +139,41 @@ const HfRuleVtable hf_rule_storkey_vt = { storkey_start, storkey_iterate, storke
  * J = S^T C^-1 S with C = S S^T (m x m), the orthogonal projection onto
  * the span of the patterns; C is factored in double by Cholesky, and a
  * failure is reported with the rank found by SVD. */
-static size_t
-numerical_rank (const double *C, size_t m)
+static HfStatus
+numerical_rank (const double *C, size_t m, size_t *rank, HfError *err)
 {
+  /* GSL's error handler is off (hf_trainer_new): failures come back as
+   * NULL or a status, never as an abort. */
   gsl_matrix *A = gsl_matrix_alloc (m, m), *V = gsl_matrix_alloc (m, m);
   gsl_vector *sv = gsl_vector_alloc (m), *work = gsl_vector_alloc (m);
-  size_t rank = 0;
-  if (A && V && sv && work)
+  HfStatus st = HF_OK;
+  *rank = 0;
+  if (!A || !V || !sv || !work)
+    st = hf_error_set (err, HF_ENOMEM, "out of memory for the rank of %zu patterns", m);
+  else
     {
       memcpy (A->data, C, m * m * sizeof (double));
-      if (gsl_linalg_SV_decomp (A, V, sv, work) == GSL_SUCCESS)
+      int rc = gsl_linalg_SV_decomp (A, V, sv, work);
+      if (rc != GSL_SUCCESS)
+        st = hf_error_set (err, HF_ENUMERIC,
+                           "the singular value decomposition failed: %s",
+                           gsl_strerror (rc));
+      else
         {
           double top = gsl_vector_get (sv, 0);
           for (size_t k = 0; k < m; k++)
-            rank += gsl_vector_get (sv, k) > top * (double)m * 1e-12;
+            *rank += gsl_vector_get (sv, k) > top * (double)m * 1e-12;
         }
     }
-  gsl_matrix_free (A);
-  gsl_matrix_free (V);
-  gsl_vector_free (sv);
-  gsl_vector_free (work);
-  return rank;
+  if (A)
+    gsl_matrix_free (A);
+  if (V)
+    gsl_matrix_free (V);
+  if (sv)
+    gsl_vector_free (sv);
+  if (work)
+    gsl_vector_free (work);
+  return st;
 }
 
 static HfStatus
@@ -199,7 +213,6 @@ pinv_iterate (HfTrainer *t, HfError *err)
       goto out;
     }
   memcpy (Cc, C, m * m * sizeof (double));
-  gsl_error_handler_t *old = gsl_set_error_handler_off ();
   int rc = gsl_linalg_cholesky_decomp1 (&Cv.matrix);
   /* A Cholesky that succeeds on a nearly singular C would still give
    * garbage: check its conditioning through the smallest pivot. */
@@ -210,11 +223,13 @@ pinv_iterate (HfTrainer *t, HfError *err)
       pmin = d < pmin ? d : pmin;
       pmax = d > pmax ? d : pmax;
     }
-  gsl_set_error_handler (old);
   if (rc != GSL_SUCCESS || pmin < pmax * 1e-6)
     {
-      size_t rank = numerical_rank (Cc, m);
+      size_t rank;
+      st = numerical_rank (Cc, m, &rank, err);
       free (Cc);
+      if (st != HF_OK)
+        goto out;
       st = hf_error_set (
           err, HF_ERANK,
           "the patterns are linearly dependent (rank %zu of %zu): the "

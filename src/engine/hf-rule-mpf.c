@@ -24,7 +24,7 @@ typedef struct
   size_t last_unstable;
   double blas_seconds, blas_flops;
   size_t evaluations; /* every objective evaluation, whoever asked for it */
-  const volatile int *cancel;
+  const atomic_int *cancel;
   HfLbfgs *lbfgs;
   gsl_multimin_fdfminimizer *gsl;
   gsl_multimin_function_fdf gsl_fdf;
@@ -326,18 +326,17 @@ mpf_start (HfTrainer *t, HfError *err)
         return hf_error_set (err, HF_ENOMEM, "out of memory for the GSL minimiser");
       w->gsl_fdf = (gsl_multimin_function_fdf){ gsl_f, gsl_df, gsl_fdf, w->dim, w };
       gsl_vector_view xv = gsl_vector_view_array (w->x0, w->dim);
-      gsl_error_handler_t *old = gsl_set_error_handler_off ();
       int rc = gsl_multimin_fdfminimizer_set (w->gsl, &w->gsl_fdf, &xv.vector, 1.0, 0.1);
-      gsl_set_error_handler (old);
       if (rc != GSL_SUCCESS)
         return hf_error_set (err, HF_ENUMERIC, "the GSL minimiser could not start: %s",
                              gsl_strerror (rc));
     }
   else
     {
-      w->lbfgs = hf_lbfgs_new (w->dim, t->opts.lbfgs_memory, err);
+      HfError local, *e = err != NULL ? err : &local; /* keep the status */
+      w->lbfgs = hf_lbfgs_new (w->dim, t->opts.lbfgs_memory, e);
       if (w->lbfgs == NULL)
-        return err ? err->code : HF_ENOMEM;
+        return e->code;
       st = hf_lbfgs_set (w->lbfgs, w->x0, w->eval, w, err);
       if (st != HF_OK)
         return st;
@@ -357,9 +356,7 @@ mpf_iterate (HfTrainer *t, HfError *err)
   double f, gnorm;
   if (w->gsl != NULL)
     {
-      gsl_error_handler_t *old = gsl_set_error_handler_off ();
       int rc = gsl_multimin_fdfminimizer_iterate (w->gsl);
-      gsl_set_error_handler (old);
       x = w->gsl->x->data;
       f = w->gsl->f;
       gnorm = fabs (
@@ -367,10 +364,11 @@ mpf_iterate (HfTrainer *t, HfError *err)
       /* Its last evaluation need not be the accepted point: evaluate there
        * again for the stability statistics. */
       double fx;
-      w->eval (x, &fx, w->gscratch, w);
       st = rc == GSL_SUCCESS ? HF_OK : rc == GSL_ENOPROG ? HF_DONE : HF_ENUMERIC;
       if (st == HF_ENUMERIC)
         hf_error_set (err, st, "the GSL minimiser failed: %s", gsl_strerror (rc));
+      else if (w->eval (x, &fx, w->gscratch, w) != HF_OK)
+        st = hf_error_set (err, HF_ECANCELLED, "training was cancelled");
     }
   else
     {
@@ -415,8 +413,28 @@ const HfRuleVtable hf_rule_mpf_vt = { mpf_start, mpf_iterate, mpf_free };
 
 /* ---- the online rule (5)-(6), one pattern per iteration ----
  * For pattern s: a_i = exp(-s_i h_i), and steepest descent on
- * K_s = sum_i a_i gives dJ_ij = eta s_i s_j (a_i + a_j), dtheta_i = -eta s_i a_i:
- * local, since J_ij needs only s_i, s_j, h_i, h_j. */
+ * K_s = sum_i a_i gives dJ_ij = e s_i s_j (a_i + a_j), dtheta_i = -e s_i a_i:
+ * local, since J_ij needs only s_i, s_j, h_i, h_j.
+ *
+ * The step e comes from the data's scale (docs/conventions.md): one
+ * update moves s_i h_i by e ((n - 2) a_i + A + a_i), A = sum_j a_j, for the
+ * pattern shown and by at most that for any other, so a fixed e overshoots
+ * by a factor n and then by the exponential (K/T ~ 1e302 on the 16x16
+ * digits at e = 0.1). Hence e = eta / n, and never more than moves any
+ * s_i h_i by 1. */
+static double
+online_step (const float *a, size_t n, double eta, bool thresholds)
+{
+  double amax = 0.0, sum = 0.0;
+  for (size_t i = 0; i < n; i++)
+    {
+      amax = a[i] > amax ? a[i] : amax;
+      sum += a[i];
+    }
+  double reach = ((double)n - 2.0) * amax + sum + (thresholds ? amax : 0.0);
+  double step = eta / (double)n;
+  return reach * step > 1.0 ? 1.0 / reach : step;
+}
 typedef struct
 {
   float *xi, *h, *e;
@@ -459,13 +477,16 @@ online_iterate (HfTrainer *t, HfError *err)
   for (size_t i = 0; i < n; i++)
     o->xi[i] = x[i];
   hf_network_fields_f (net, o->xi, o->h);
-  float eta = (float)t->opts.learning_rate;
   for (size_t i = 0; i < n; i++)
     {
       double sh = (double)o->xi[i] * o->h[i];
-      o->e[i] = eta * o->xi[i] * (float)exp (-sh < 30.0 ? -sh : 30.0);
+      o->e[i] = (float)exp (-sh < 30.0 ? -sh : 30.0); /* a_i */
     }
-  /* J += e xi^T + xi e^T  (e_i = eta s_i a_i, so (e xi^T)_ij = eta a_i s_i s_j) */
+  float step
+      = (float)online_step (o->e, n, t->opts.learning_rate, t->opts.learn_thresholds);
+  for (size_t i = 0; i < n; i++)
+    o->e[i] *= step * o->xi[i];
+  /* J += e xi^T + xi e^T  (e_i = step s_i a_i: (e xi^T)_ij = step a_i s_i s_j) */
   cblas_sger (CblasRowMajor, (int)n, (int)n, 1.0f, o->e, 1, o->xi, 1, net->J, (int)n);
   cblas_sger (CblasRowMajor, (int)n, (int)n, 1.0f, o->xi, 1, o->e, 1, net->J, (int)n);
   for (size_t i = 0; i < n; i++)

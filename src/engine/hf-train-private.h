@@ -23,7 +23,7 @@ struct HfTrainer
   gsl_rng *rng;
   double t0;
   void *state; /* the rule's own */
-  const volatile int *cancel;
+  const atomic_int *cancel;
 };
 
 extern const HfRuleVtable hf_rule_hebbian_vt, hf_rule_opr01_vt, hf_rule_storkey_vt,

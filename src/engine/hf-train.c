@@ -11,9 +11,9 @@ static const HfRuleInfo rule_info[HF_RULE_COUNT] = {
   = { "hebbian", HF_N_ ("Hebbian outer product (±1)"),
       HF_N_ ("J = (1/n) Σ ξξᵀ with zero diagonal and zero thresholds."), false, false },
   [HF_RULE_OPR01]
-  = { "opr01", "Hebbian outer product (0/1, Hopfield 1982)",
-      "Hebbian weights with zero thresholds in 0/1 state space, as in the "
-      "paper's OPR curve; in ±1 form θᵢ = −Σⱼ Jᵢⱼ.",
+  = { "opr01", HF_N_ ("Hebbian outer product (0/1, Hopfield 1982)"),
+      HF_N_ ("Hebbian weights with zero thresholds in 0/1 state space, as in the "
+             "paper's OPR curve; in ±1 form θᵢ = −Σⱼ Jᵢⱼ."),
       false, false },
   [HF_RULE_STORKEY]
   = { "storkey", HF_N_ ("Storkey (1997)"),
@@ -35,9 +35,9 @@ static const HfRuleInfo rule_info[HF_RULE_COUNT] = {
              "gradient."),
       true, true },
   [HF_RULE_MPF_ONLINE]
-  = { "mpf-online", "Minimum probability flow (online rule)",
-      "The local rule (5)-(6): one pattern at a time, steepest descent "
-      "on K for that pattern.",
+  = { "mpf-online", HF_N_ ("Minimum probability flow (online rule)"),
+      HF_N_ ("The local rule (5)-(6): one pattern at a time, steepest descent "
+             "on K for that pattern, with a step scaled to the grid size."),
       true, true },
 };
 
@@ -180,6 +180,7 @@ hf_trainer_new (HfNetwork *net, const HfPatterns *patterns, const HfTrainOptions
                     patterns->n, net->n);
       return NULL;
     }
+  hf_gsl_init ();
   HfTrainer *t = calloc (1, sizeof *t);
   if (t == NULL || (t->rng = gsl_rng_alloc (gsl_rng_mt19937)) == NULL)
     {
@@ -218,8 +219,16 @@ hf_trainer_finish (HfTrainer *t)
   sum->objective = t->progress.objective;
   sum->seconds = hf_now () - t->t0;
   size_t fixed = 0;
-  if (hf_network_count_fixed (t->net, t->D, HF_TIE_OFF, &fixed, NULL, NULL) == HF_OK)
-    sum->stored = fixed;
+  HfError e;
+  if (hf_network_count_fixed (t->net, t->D, HF_TIE_OFF, &fixed, NULL, &e) != HF_OK)
+    {
+      /* Not counted (out of memory): say so rather than claim none. */
+      t->progress.unstable = (size_t)-1;
+      snprintf (t->progress.message, sizeof t->progress.message,
+                "the stored patterns could not be counted: %.100s", e.message);
+      return;
+    }
+  sum->stored = fixed;
   t->progress.unstable = t->D->m - fixed;
   if (t->progress.message[0] == '\0')
     snprintf (t->progress.message, sizeof t->progress.message,
@@ -244,7 +253,7 @@ hf_trainer_iterate (HfTrainer *t, HfError *err)
 }
 
 void
-hf_trainer_set_cancel_flag (HfTrainer *t, const volatile int *flag)
+hf_trainer_set_cancel_flag (HfTrainer *t, const atomic_int *flag)
 {
   t->cancel = flag;
 }
@@ -271,9 +280,10 @@ HfStatus
 hf_train (HfNetwork *net, const HfPatterns *patterns, const HfTrainOptions *opts,
           HfTrainCallback callback, void *user, HfError *err)
 {
-  HfTrainer *t = hf_trainer_new (net, patterns, opts, err);
+  HfError local, *e = err != NULL ? err : &local; /* the status, even without err */
+  HfTrainer *t = hf_trainer_new (net, patterns, opts, e);
   if (t == NULL)
-    return err ? err->code : HF_EINVAL;
+    return e->code;
   HfStatus st;
   while ((st = hf_trainer_iterate (t, err)) == HF_OK)
     if (callback != NULL && !callback (hf_trainer_progress (t), user))

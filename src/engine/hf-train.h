@@ -13,6 +13,7 @@
  */
 #pragma once
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -108,10 +109,10 @@ const HfTrainProgress *hf_trainer_progress (const HfTrainer *t);
  * hand calls it once iterate has returned HF_DONE, or after cancelling. */
 void hf_trainer_finish (HfTrainer *t);
 void hf_trainer_free (HfTrainer *t);
-/* A flag another thread may set to non-zero to stop training inside a
- * long iteration (an MPF line search); iterate then returns
- * HF_ECANCELLED with the network at the last accepted point. */
-void hf_trainer_set_cancel_flag (HfTrainer *t, const volatile int *flag);
+/* A flag another thread may set to non-zero (atomic_store) to stop
+ * training inside a long iteration (an MPF line search); iterate then
+ * returns HF_ECANCELLED with the network at the last accepted point. */
+void hf_trainer_set_cancel_flag (HfTrainer *t, const atomic_int *flag);
 
 /* The MPF objective f = K / T (T: the number of neighbour terms, so that
  * f = 1 at J = 0, theta = 0) at the network's parameters, in the +-1 form

@@ -16,7 +16,7 @@ hf_netfile_size (size_t n)
   return HF_NETFILE_HEADER + 4 * (n * (n - 1) / 2 + n) + 4;
 }
 
-int
+bool
 hf_netfile_sniff (const unsigned char *data, size_t len)
 {
   return len >= 8 && memcmp (data, magic, 8) == 0;

@@ -15,4 +15,4 @@ HfNetwork *hf_netfile_decode (const unsigned char *data, size_t len, const char 
 HfNetwork *hf_netfile_load (const char *path, HfError *err);
 HfStatus hf_netfile_save (const char *path, const HfNetwork *net, HfError *err);
 /* True when the bytes start with the network file's magic. */
-int hf_netfile_sniff (const unsigned char *data, size_t len);
+bool hf_netfile_sniff (const unsigned char *data, size_t len);

@@ -16,7 +16,7 @@ typedef struct
   const unsigned char *data;
   size_t len, pos;
   char message[200];
-  char warning[160]; /* libpng explains some errors in a warning first */
+  char warning[160]; /* libpng's last warning, shown with an error as context */
 } Reader;
 
 static void
@@ -33,8 +33,10 @@ on_error (png_structp png, png_const_charp msg)
 static void
 on_warning (png_structp png, png_const_charp msg)
 {
-  (void)png;
-  (void)msg; /* warnings (bad sRGB profile, ...) do not stop the load */
+  /* Warnings (bad sRGB profile, CRC error in an ancillary chunk, ...) do
+   * not stop the load; the last one is kept in case an error follows. */
+  Reader *r = png_get_error_ptr (png);
+  snprintf (r->warning, sizeof r->warning, "%s", msg);
 }
 
 static void

@@ -15,6 +15,7 @@ static const unsigned char magic[8] = { 0x89, 'H', 'F', 'S', 'E', 'S', 'S', '\n'
 #define SETTINGS 68u /* HfSessionSettings, packed */
 #define FLAG_CLAMP 1u
 #define FLAG_NETWORK 2u
+#define FLAG_NOTES 4u
 
 void
 hf_session_settings_init (HfSessionSettings *s)
@@ -36,7 +37,7 @@ hf_session_settings_init (HfSessionSettings *s)
   s->corrupt_seed = 1;
 }
 
-int
+bool
 hf_session_sniff (const unsigned char *data, size_t len)
 {
   return len >= 8 && memcmp (data, magic, 8) == 0;
@@ -62,6 +63,42 @@ get_bits (const unsigned char *p, int8_t *s, size_t n)
     s[i] = (p[i / 8] >> (i % 8)) & 1u ? 1 : -1;
 }
 
+/* UTF-8 (no overlongs, surrogates or code points past U+10FFFF), no NUL
+ * and no control characters but newline and tab, at most max bytes. */
+static bool
+text_valid (const char *t, size_t len, size_t max)
+{
+  const unsigned char *p = (const unsigned char *)t;
+  if (len > max)
+    return false;
+  for (size_t i = 0; i < len;)
+    {
+      unsigned c = p[i];
+      if (c < 0x80)
+        {
+          if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
+            return false;
+          i++;
+          continue;
+        }
+      size_t k = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : 0;
+      if (k == 0 || c > 0xf4 || i + k >= len)
+        return false;
+      unsigned cp = c & (0x3fu >> k);
+      for (size_t j = 1; j <= k; j++)
+        {
+          if ((p[i + j] & 0xc0) != 0x80)
+            return false;
+          cp = (cp << 6) | (p[i + j] & 0x3fu);
+        }
+      static const unsigned least[4] = { 0, 0x80, 0x800, 0x10000 };
+      if (cp < least[k] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+        return false;
+      i += k + 1;
+    }
+  return true;
+}
+
 HfStatus
 hf_session_encode (const HfSession *ss, unsigned char **data, size_t *len, HfError *err)
 {
@@ -75,7 +112,18 @@ hf_session_encode (const HfSession *ss, unsigned char **data, size_t *len, HfErr
   hf_buffer_u32 (&b, L->width);
   hf_buffer_u32 (&b, L->height);
   hf_buffer_u32 (&b, L->m);
-  hf_buffer_u32 (&b, (ss->clamp ? FLAG_CLAMP : 0) | (ss->net ? FLAG_NETWORK : 0));
+  bool notes = ss->title != NULL || ss->notes != NULL || ss->view != NULL;
+  const char *texts[3] = { ss->title, ss->notes, ss->view };
+  static const size_t limits[3]
+      = { HF_SESSION_TITLE_MAX, HF_SESSION_NOTES_MAX, HF_SESSION_VIEW_MAX };
+  static const char *const what[3] = { "title", "notes", "view name" };
+  for (int k = 0; k < 3; k++)
+    if (texts[k] != NULL && !text_valid (texts[k], strlen (texts[k]), limits[k]))
+      return hf_error_set (err, HF_EINVAL,
+                           "the lesson's %s is longer than %zu bytes or not UTF-8 text",
+                           what[k], limits[k]);
+  hf_buffer_u32 (&b, (ss->clamp ? FLAG_CLAMP : 0) | (ss->net ? FLAG_NETWORK : 0)
+                         | (notes ? FLAG_NOTES : 0));
   const HfSessionSettings *s = &ss->settings;
   hf_buffer_u32 (&b, s->rule);
   hf_buffer_f64 (&b, s->learning_rate);
@@ -110,15 +158,23 @@ hf_session_encode (const HfSession *ss, unsigned char **data, size_t *len, HfErr
     {
       unsigned char *nd;
       size_t nl;
-      if (hf_netfile_encode (ss->net, &nd, &nl, err) != HF_OK)
+      HfStatus st = hf_netfile_encode (ss->net, &nd, &nl, err);
+      if (st != HF_OK)
         {
           hf_buffer_free (&b);
-          return err ? err->code : HF_ENOMEM;
+          return st;
         }
       hf_buffer_u32 (&b, nl);
       hf_buffer_append (&b, nd, nl);
       free (nd);
     }
+  if (notes)
+    for (int k = 0; k < 3; k++)
+      {
+        size_t l = texts[k] != NULL ? strlen (texts[k]) : 0;
+        hf_buffer_u32 (&b, l);
+        hf_buffer_append (&b, texts[k], l);
+      }
   if (!b.failed)
     hf_buffer_u32 (&b, crc32 (0L, b.data, (uInt)b.len));
   if (b.failed)
@@ -150,6 +206,9 @@ hf_session_free (HfSession *ss)
   free (ss->source);
   free (ss->clamp);
   hf_network_free (ss->net);
+  free (ss->title);
+  free (ss->notes);
+  free (ss->view);
   free (ss);
 }
 
@@ -183,7 +242,7 @@ hf_session_decode (const unsigned char *d, size_t len, const char *name, HfError
   unsigned long version = hf_get_u32 (d + 8), w = hf_get_u32 (d + 12),
                 h = hf_get_u32 (d + 16);
   unsigned long m = hf_get_u32 (d + 20), flags = hf_get_u32 (d + 24);
-  if (version != HF_SESSION_VERSION)
+  if (version != 1 && version != HF_SESSION_VERSION)
     {
       hf_error_set (err, HF_EFORMAT,
                     "%s: session version %lu is not supported (this program "
@@ -193,7 +252,7 @@ hf_session_decode (const unsigned char *d, size_t len, const char *name, HfError
     }
   if (w == 0 || h == 0 || w > HF_MAX_NEURONS || h > HF_MAX_NEURONS
       || w * h > HF_MAX_NEURONS || m > HF_MAX_PATTERNS
-      || flags > (FLAG_CLAMP | FLAG_NETWORK))
+      || flags > (FLAG_CLAMP | FLAG_NETWORK | (version >= 2 ? FLAG_NOTES : 0)))
     {
       hf_error_set (err, HF_EFORMAT,
                     "%s: impossible session header (%lux%lu grid, %lu patterns)", name, w,
@@ -213,6 +272,30 @@ hf_session_decode (const unsigned char *d, size_t len, const char *name, HfError
         }
       net_len = hf_get_u32 (d + want - 4);
       want += 4 + net_len;
+    }
+  /* the notes: three lengths, each followed by its text */
+  size_t text_at[3] = { 0 }, text_len[3] = { 0 };
+  if (flags & FLAG_NOTES)
+    {
+      static const size_t limits[3]
+          = { HF_SESSION_TITLE_MAX, HF_SESSION_NOTES_MAX, HF_SESSION_VIEW_MAX };
+      for (int k = 0; k < 3; k++)
+        {
+          size_t at = want - 4; /* where the checksum would be */
+          if (len < at + 4 + 4)
+            {
+              hf_error_set (err, HF_EFORMAT, "%s: truncated session notes", name);
+              return NULL;
+            }
+          text_len[k] = hf_get_u32 (d + at);
+          if (text_len[k] > limits[k])
+            {
+              hf_error_set (err, HF_EFORMAT, "%s: impossible session notes", name);
+              return NULL;
+            }
+          text_at[k] = at + 4;
+          want += 4 + text_len[k];
+        }
     }
   /* Every length is known before anything of size m n is allocated. */
   if (len != want)
@@ -282,6 +365,25 @@ hf_session_decode (const unsigned char *d, size_t len, const char *name, HfError
           hf_error_set (err, HF_EFORMAT,
                         "%s: the network's grid does not match the patterns'", name);
           goto fail;
+        }
+    }
+  if (flags & FLAG_NOTES)
+    {
+      char **texts[3] = { &ss->title, &ss->notes, &ss->view };
+      for (int k = 0; k < 3; k++)
+        {
+          if (text_len[k] == 0)
+            continue;
+          if (!text_valid ((const char *)d + text_at[k], text_len[k], text_len[k]))
+            {
+              hf_error_set (err, HF_EFORMAT, "%s: the lesson's notes are not UTF-8 text",
+                            name);
+              goto fail;
+            }
+          if ((*texts[k] = malloc (text_len[k] + 1)) == NULL)
+            goto oom;
+          memcpy (*texts[k], d + text_at[k], text_len[k]);
+          (*texts[k])[text_len[k]] = '\0';
         }
     }
   free (row);

@@ -7,7 +7,10 @@
 #include "hf-network.h"
 #include "hf-patterns.h"
 
-#define HF_SESSION_VERSION 1u
+#define HF_SESSION_VERSION 2u /* reads 1 and 2; writes 2 */
+#define HF_SESSION_TITLE_MAX 200u
+#define HF_SESSION_NOTES_MAX 65536u
+#define HF_SESSION_VIEW_MAX 32u
 
 typedef struct
 {
@@ -33,6 +36,12 @@ typedef struct
   uint8_t *clamp;      /* n flags, or NULL */
   HfNetwork *net;      /* or NULL */
   HfSessionSettings settings;
+  /* A lesson's notes (version 2), each NULL or UTF-8 without NUL bytes:
+   * a title (one line), the notes in a small Markdown subset (docs/
+   * session-format.md), and the name of the view the lesson opens on. */
+  char *title;
+  char *notes;
+  char *view;
 } HfSession;
 
 void hf_session_settings_init (HfSessionSettings *s);
@@ -45,4 +54,4 @@ HfSession *hf_session_decode (const unsigned char *data, size_t len, const char 
                               HfError *err);
 HfSession *hf_session_load (const char *path, HfError *err);
 void hf_session_free (HfSession *session);
-int hf_session_sniff (const unsigned char *data, size_t len);
+bool hf_session_sniff (const unsigned char *data, size_t len);

@@ -30,6 +30,20 @@ expect_code 0 "recall from a probe file" "$H" recall "$T/d.hfnet" -P "$T/c.txt" 
 expect_code 0 "sync recall" "$H" recall "$T/d.hfnet" -p sample:digits-16 -k 1 -m sync -F 0.1
 expect_code 0 "experiment" "$H" experiment capacity -R hebbian -n 32 -m 2,4 -t 2 --csv
 grep -q "^2,1.0000" "$T/out" && ok || bad "capacity table: $(cat "$T/out")"
+[ ! -s "$T/err" ] && ok || bad "progress written to a captured stderr: $(od -c "$T/err" | head -3)"
+expect_code 0 "denoise, stderr captured" "$H" experiment denoise -R hebbian -n 32 -m 2,3 -k 0,4 -t 2
+[ ! -s "$T/err" ] && ok || bad "denoise progress written to a captured stderr"
+# On a terminal: one line redrawn in place, erased before the tables, and
+# nothing after them (script(1) gives the command a pseudo-terminal).
+if command -v script >/dev/null 2>&1; then
+  script -qec "\"$H\" experiment denoise -R hebbian -n 32 -m 2,3 -k 0,4 -t 2" /dev/null \
+    >"$T/tty" 2>&1
+  grep -q "% done" "$T/tty" && ok || bad "no progress on a terminal: $(od -c "$T/tty" | head -3)"
+  tr '\r' '\n' <"$T/tty" | sed -n '/# hebbian/,$p' | grep -q "% done" \
+    && bad "progress after a table: $(cat "$T/tty")" || ok
+  [ "$(tr -cd '\n' <"$T/tty" | wc -c)" -eq 8 ] && ok \
+    || bad "progress took lines of its own: $(od -c "$T/tty" | head)"
+fi
 
 expect_code 2 "no command" "$H"
 expect_code 2 "unknown command" "$H" frobnicate

@@ -3,6 +3,8 @@
 
 #include "../hf-check.h"
 #include "hf-experiment.h"
+#include "hf-lbfgs.h"
+#include "hf-samples.h"
 #include "hf-train.h"
 
 static HfPatterns *
@@ -14,6 +16,23 @@ random_set (size_t n, size_t m, unsigned long seed)
   gsl_rng_free (rng);
   return D;
 }
+
+/* hf_trainer_new turns GSL's aborting error handler off (first in the
+ * suite, so that with CK_FORK=no nothing else has done it before). */
+START_TEST (test_trainer_new_turns_gsl_aborts_off)
+{
+  HfPatterns *D = random_set (8, 2, 3);
+  HfNetwork *net = hf_network_new (8, 1, NULL);
+  HfTrainOptions o;
+  hf_train_options_init (&o, HF_RULE_HEBBIAN);
+  HfTrainer *t = hf_trainer_new (net, D, &o, NULL);
+  ck_assert_ptr_nonnull (t);
+  test_gsl_does_not_abort ();
+  hf_trainer_free (t);
+  hf_network_free (net);
+  hf_patterns_free (D);
+}
+END_TEST
 
 /* Analytic MPF gradient against central finite differences. */
 START_TEST (test_mpf_gradient)
@@ -185,10 +204,50 @@ capacity (HfRule rule, size_t max_iter, const size_t *ms, size_t count,
       hf_experiment_capacity (&o, 64, ms, count, 3, 17, rows, NULL, NULL, NULL), HF_OK);
 }
 
+/* Under valgrind (HF_TEST_SMALL) the figure tests run every rule and
+ * experiment through the same code at a size memcheck can afford, and
+ * check only what holds at any size; the figures' shapes are checked by
+ * the plain and sanitizer runs. */
+static void
+small_figures (void)
+{
+  size_t ms[] = { 2, 12 }, flips[] = { 0, 3 };
+  HfRule rules[] = { HF_RULE_OPR01, HF_RULE_HEBBIAN, HF_RULE_PERCEPTRON, HF_RULE_MPF };
+  for (int k = 0; k < 4; k++)
+    {
+      HfTrainOptions o;
+      hf_train_options_init (&o, rules[k]);
+      o.max_iterations = o.max_iterations > 1 ? 30 : 1;
+      HfCapacityRow cap[2];
+      ck_assert_int_eq (
+          hf_experiment_capacity (&o, 24, ms, 2, 1, 17, cap, NULL, NULL, NULL), HF_OK);
+      ck_assert_double_eq (cap[0].m, 2);
+      ck_assert (cap[1].fraction_stored >= 0.0 && cap[1].fraction_stored <= 1.0);
+      if (rules[k] == HF_RULE_PERCEPTRON || rules[k] == HF_RULE_MPF)
+        {
+          HfDenoiseRow den[2];
+          ck_assert_int_eq (hf_experiment_denoise (&o, 24, 3, flips, 2, 1, 1, 23, den,
+                                                   NULL, NULL, NULL),
+                            HF_OK);
+          ck_assert_double_eq (den[0].recovered, 1.0);
+          HfNoisyRow noi[1];
+          ck_assert_int_eq (hf_experiment_noisy (&o, 24, ms, 1, 6, false, 20, 1, 29, noi,
+                                                 NULL, NULL, NULL),
+                            HF_OK);
+          ck_assert (noi[0].bits_recalled >= 0.0 && noi[0].bits_recalled <= 1.0);
+        }
+    }
+}
+
 /* Fig. 2 (left) at n = 64: OPR only stores small sets; PER and MPF store
  * m = 32; MPF stores >= 95% of m = 64; no rule stores all of m = 120. */
 START_TEST (test_fig2_shape)
 {
+  if (test_small ())
+    {
+      small_figures ();
+      return;
+    }
   size_t ms[] = { 4, 16, 32, 64, 120 };
   HfCapacityRow opr[5], heb[5], per[5], mpf[5];
   capacity (HF_RULE_OPR01, 0, ms, 5, opr);
@@ -212,6 +271,8 @@ END_TEST
  * PER at every corruption level, and clearly more at moderate ones. */
 START_TEST (test_fig3_shape)
 {
+  if (test_small ())
+    return; /* small_figures () ran the denoising experiment */
   size_t flips[] = { 0, 4, 8, 12, 16, 24 };
   HfDenoiseRow per[6], mpf[6];
   HfTrainOptions o;
@@ -237,6 +298,8 @@ END_TEST
  * on average), MPF makes the unseen originals fixed points; PER does not. */
 START_TEST (test_fig4_shape)
 {
+  if (test_small ())
+    return; /* small_figures () ran the noisy-training experiment */
   size_t ms[] = { 2, 4 };
   HfNoisyRow per[2], mpf[2];
   HfTrainOptions o;
@@ -323,9 +386,11 @@ START_TEST (test_storkey_beats_hebbian)
   HfCapacityRow heb, sto;
   HfTrainOptions o;
   hf_train_options_init (&o, HF_RULE_HEBBIAN);
-  hf_experiment_capacity (&o, 100, ms, 1, 5, 3, &heb, NULL, NULL, NULL);
+  ck_assert_int_eq (hf_experiment_capacity (&o, 100, ms, 1, 5, 3, &heb, NULL, NULL, NULL),
+                    HF_OK);
   hf_train_options_init (&o, HF_RULE_STORKEY);
-  hf_experiment_capacity (&o, 100, ms, 1, 5, 3, &sto, NULL, NULL, NULL);
+  ck_assert_int_eq (hf_experiment_capacity (&o, 100, ms, 1, 5, 3, &sto, NULL, NULL, NULL),
+                    HF_OK);
   ck_assert_msg (sto.fraction_stored > heb.fraction_stored + 0.2,
                  "Storkey %g, Hebbian %g", sto.fraction_stored, heb.fraction_stored);
 }
@@ -361,6 +426,60 @@ START_TEST (test_online_rules_and_options)
 }
 END_TEST
 
+/* Trains the online rule (5)-(6) at its defaults and checks the scale of
+ * what it learns, not only that the patterns end up fixed: the weights
+ * and thresholds stay O(1) and the objective K/T (1 at J = 0) falls. */
+static void
+check_online_scale (const HfPatterns *D, const char *what)
+{
+  HfNetwork *net = hf_network_new (D->n, 1, NULL);
+  HfTrainOptions o;
+  hf_train_options_init (&o, HF_RULE_MPF_ONLINE);
+  HfError err;
+  ck_assert_msg (hf_train (net, D, &o, NULL, NULL, &err) == HF_OK, "%s: %s", what,
+                 err.message);
+  double jmax = 0.0, tmax = 0.0;
+  for (size_t k = 0; k < D->n * D->n; k++)
+    jmax = fmax (jmax, fabs (net->J[k]));
+  for (size_t i = 0; i < D->n; i++)
+    tmax = fmax (tmax, fabs (net->theta[i]));
+  double f;
+  ck_assert_int_eq (hf_mpf_objective (net, D, false, &f, NULL, NULL, NULL), HF_OK);
+  ck_assert_msg (jmax > 0.0 && jmax < 2.0, "%s: max |J| = %g", what, jmax);
+  ck_assert_msg (tmax < 10.0, "%s: max |theta| = %g", what, tmax);
+  ck_assert_msg (isfinite (f) && f < 0.5, "%s: K/T = %g", what, f);
+  ck_assert_msg (isfinite (net->summary.objective) && net->summary.objective < 0.5,
+                 "%s: reported K/T = %g", what, net->summary.objective);
+  ck_assert_msg (net->summary.stored == D->m, "%s: %zu of %zu stored", what,
+                 net->summary.stored, D->m);
+  hf_network_free (net);
+}
+
+START_TEST (test_mpf_online_scale)
+{
+  /* Under valgrind (HF_TEST_SMALL) only the first set and 64 neurons. */
+  for (const HfSample *s = hf_samples; s->name != NULL; s++)
+    {
+      if (test_small () && s != hf_samples)
+        continue;
+      HfPatterns *D = hf_sample_load (s->name, NULL);
+      ck_assert_ptr_nonnull (D);
+      check_online_scale (D, s->name);
+      hf_patterns_free (D);
+    }
+  HfPatterns *D;
+  if (!test_small ())
+    {
+      D = random_set (256, 20, 91);
+      check_online_scale (D, "20 random patterns of 256");
+      hf_patterns_free (D);
+    }
+  D = random_set (64, 30, 92);
+  check_online_scale (D, "30 random patterns of 64");
+  hf_patterns_free (D);
+}
+END_TEST
+
 static bool
 stop_after_two (const HfTrainProgress *p, void *user)
 {
@@ -380,18 +499,65 @@ START_TEST (test_cancel_leaves_valid_network)
   ck_assert (hf_network_finite (net));
   ck_assert_uint_eq (net->summary.iterations, 2);
   /* The flag stops inside an iteration, keeping the last accepted point. */
-  volatile int flag = 0;
+  atomic_int flag = 0;
   HfTrainer *t = hf_trainer_new (net, D, &o, &err);
   ck_assert_int_eq (hf_trainer_iterate (t, &err), HF_OK);
   float j01 = net->J[1];
   hf_trainer_set_cancel_flag (t, &flag);
-  flag = 1;
+  atomic_store (&flag, 1);
   ck_assert_int_eq (hf_trainer_iterate (t, &err), HF_ECANCELLED);
   ck_assert_float_eq (net->J[1], j01);
   ck_assert (hf_network_finite (net));
   hf_trainer_free (t);
   hf_network_free (net);
   hf_patterns_free (D);
+}
+END_TEST
+
+/* f = |x|^2 with a gradient whose sign lies: every line search along -g
+ * goes uphill and gives up. The fdf remembers the last point it saw. */
+typedef struct
+{
+  double last[3];
+  size_t calls;
+} LyingQuadratic;
+
+static HfStatus
+lying_fdf (const double *x, double *f, double *g, void *user)
+{
+  LyingQuadratic *q = user;
+  *f = 0.0;
+  for (int i = 0; i < 3; i++)
+    {
+      *f += x[i] * x[i];
+      g[i] = -2.0 * x[i];
+      q->last[i] = x[i];
+    }
+  q->calls++;
+  return HF_OK;
+}
+
+/* When the line search rejects every trial point, x stays where it was
+ * and the last evaluation is there too (MPF reads its stability counts
+ * from the last evaluation). */
+START_TEST (test_lbfgs_last_evaluation_is_accepted_point)
+{
+  HfError err;
+  HfLbfgs *s = hf_lbfgs_new (3, 5, &err);
+  ck_assert_ptr_nonnull (s);
+  LyingQuadratic q = { { 0 }, 0 };
+  const double x0[3] = { 1.0, -2.0, 0.5 };
+  ck_assert_int_eq (hf_lbfgs_set (s, x0, lying_fdf, &q, &err), HF_OK);
+  ck_assert_int_eq (hf_lbfgs_iterate (s, &err), HF_DONE);
+  ck_assert_uint_gt (q.calls, 2); /* trial points were evaluated */
+  const double *x = hf_lbfgs_x (s);
+  for (int i = 0; i < 3; i++)
+    {
+      ck_assert_double_eq (x[i], x0[i]);
+      ck_assert_double_eq (q.last[i], x[i]);
+    }
+  ck_assert_double_eq (hf_lbfgs_f (s), 5.25);
+  hf_lbfgs_free (s);
 }
 END_TEST
 
@@ -419,30 +585,75 @@ START_TEST (test_mpf_numerically_safe)
 }
 END_TEST
 
+/* Each experiment keeps the status of what failed, with or without an
+ * HfError: too many neurons is HF_ERANGE, not "out of memory". */
+START_TEST (test_experiment_statuses)
+{
+  HfTrainOptions o;
+  hf_train_options_init (&o, HF_RULE_HEBBIAN);
+  size_t ms[] = { 2 }, flips[] = { 1 }, big = HF_MAX_NEURONS + 1;
+  HfCapacityRow cap;
+  HfDenoiseRow den;
+  HfNoisyRow noi;
+  HfError err;
+  for (int with_err = 0; with_err < 2; with_err++)
+    {
+      HfError *e = with_err ? &err : NULL;
+      hf_error_clear (e);
+      ck_assert_int_eq (
+          hf_experiment_capacity (&o, big, ms, 1, 1, 1, &cap, NULL, NULL, e), HF_ERANGE);
+      ck_assert_int_eq (
+          hf_experiment_denoise (&o, big, 2, flips, 1, 1, 1, 1, &den, NULL, NULL, e),
+          HF_ERANGE);
+      ck_assert_int_eq (
+          hf_experiment_noisy (&o, big, ms, 1, 1, false, 1, 1, 1, &noi, NULL, NULL, e),
+          HF_ERANGE);
+      if (with_err)
+        ck_assert_ptr_nonnull (strstr (err.message, "more than"));
+    }
+  /* hf_train without an HfError still says why it refused */
+  HfPatterns *D = random_set (16, 3, 5);
+  HfNetwork *net = hf_network_new (16, 1, NULL);
+  hf_train_options_init (&o, HF_RULE_PERCEPTRON);
+  o.learning_rate = 0.0;
+  ck_assert_int_eq (hf_train (net, D, &o, NULL, NULL, NULL), HF_EINVAL);
+  hf_network_free (net);
+  hf_patterns_free (D);
+}
+END_TEST
+
 static Suite *
 rules_suite (void)
 {
   Suite *s = suite_create ("rules");
   TCase *tc = tcase_create ("mpf");
   tcase_set_timeout (tc, 600);
+  tcase_add_test (tc, test_trainer_new_turns_gsl_aborts_off);
   tcase_add_test (tc, test_mpf_gradient);
   tcase_add_test (tc, test_mpf_objective_zero_one_form);
   tcase_add_test (tc, test_theorem_one);
   tcase_add_test (tc, test_mpf_numerically_safe);
   tcase_add_test (tc, test_cancel_leaves_valid_network);
+  tcase_add_test (tc, test_lbfgs_last_evaluation_is_accepted_point);
   suite_add_tcase (s, tc);
+  /* tags: tests/meson.build runs the tagged cases as tests of their own,
+   * in parallel with the rest (CK_INCLUDE_TAGS / CK_EXCLUDE_TAGS) */
   TCase *paper = tcase_create ("paper");
+  tcase_set_tags (paper, "paper");
   tcase_set_timeout (paper, 600);
   tcase_add_test (paper, test_fig2_shape);
   tcase_add_test (paper, test_fig3_shape);
   tcase_add_test (paper, test_fig4_shape);
   suite_add_tcase (s, paper);
   TCase *other = tcase_create ("rules");
+  tcase_set_tags (other, "rules");
   tcase_set_timeout (other, 120);
   tcase_add_test (other, test_pseudoinverse);
   tcase_add_test (other, test_hebbian_and_opr01_weights);
   tcase_add_test (other, test_storkey_beats_hebbian);
   tcase_add_test (other, test_online_rules_and_options);
+  tcase_add_test (other, test_experiment_statuses);
+  tcase_add_test (other, test_mpf_online_scale);
   suite_add_tcase (s, other);
   return s;
 }

@@ -1,4 +1,7 @@
-/* Tests of src/formats: text grids, network files, PNG, PBM. */
+/* Tests of src/formats: text grids, network files, PNG, PBM. Files go
+ * only into a fresh temporary directory per test, removed at its end. */
+#include <dirent.h>
+#include <ftw.h>
 #include <png.h>
 #include <stdio.h>
 #include <string.h>
@@ -14,6 +17,41 @@
 #include "hf-samples.h"
 #include "hf-session.h"
 #include "hf-text.h"
+
+static int
+remove_entry (const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+  return remove (path);
+}
+
+/* A fresh directory for one test's files; remove_tree () deletes it. */
+static char *
+fresh_dir (void)
+{
+  GError *error = NULL;
+  char *dir = g_dir_make_tmp ("hf-formats-XXXXXX", &error);
+  ck_assert_msg (dir != NULL, "%s", error ? error->message : "no temporary directory");
+  return dir;
+}
+
+static void
+remove_tree (char *dir)
+{
+  ck_assert_int_eq (nftw (dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS), 0);
+  g_free (dir);
+}
+
+static int
+count_entries (const char *dir)
+{
+  DIR *d = opendir (dir);
+  ck_assert_ptr_nonnull (d);
+  int count = 0;
+  for (struct dirent *e; (e = readdir (d)) != NULL;)
+    count += strcmp (e->d_name, ".") != 0 && strcmp (e->d_name, "..") != 0;
+  closedir (d);
+  return count;
+}
 
 START_TEST (test_text_round_trip)
 {
@@ -97,11 +135,14 @@ START_TEST (test_netfile_round_trip)
   ck_assert_uint_eq (la, lb);
   ck_assert_mem_eq (a, b, la);
   /* through the disk, atomically */
-  ck_assert_int_eq (hf_netfile_save ("rt.hfnet", net, &err), HF_OK);
-  HfNetwork *disk = hf_netfile_load ("rt.hfnet", &err);
+  char *dir = fresh_dir (), *path = g_build_filename (dir, "rt.hfnet", NULL);
+  ck_assert_int_eq (hf_netfile_save (path, net, &err), HF_OK);
+  HfNetwork *disk = hf_netfile_load (path, &err);
   ck_assert_ptr_nonnull (disk);
   ck_assert_mem_eq (disk->J, net->J, 15 * 15 * sizeof (float));
   hf_network_free (disk);
+  g_free (path);
+  remove_tree (dir);
   free (a);
   free (b);
   hf_network_free (back);
@@ -210,26 +251,28 @@ END_TEST
 START_TEST (test_atomic_save_keeps_old_file)
 {
   HfError err;
-  mkdir ("atomic", 0755);
-  ck_assert_int_eq (hf_file_write_atomic ("atomic/f", "old", 3, &err), HF_OK);
+  char *dir = fresh_dir ();
+  char *f = g_build_filename (dir, "f", NULL), *sub = g_build_filename (dir, "dir", NULL);
+  ck_assert_int_eq (hf_file_write_atomic (f, "old", 3, &err), HF_OK);
   /* A save that cannot complete (its target is a directory) fails with a
    * message and leaves no temporary file behind. */
-  mkdir ("atomic/dir", 0755);
-  ck_assert_int_eq (hf_file_write_atomic ("atomic/dir", "new", 3, &err), HF_EIO);
+  ck_assert_int_eq (mkdir (sub, 0755), 0);
+  ck_assert_int_eq (hf_file_write_atomic (sub, "new", 3, &err), HF_EIO);
   ck_assert_ptr_nonnull (strstr (err.message, "unchanged"));
-  ck_assert_int_eq (hf_file_write_atomic ("no/such/dir/f", "x", 1, &err), HF_EIO);
+  char *missing = g_build_filename (dir, "no", "such", "f", NULL);
+  ck_assert_int_eq (hf_file_write_atomic (missing, "x", 1, &err), HF_EIO);
   unsigned char *data;
   size_t len;
-  ck_assert_int_eq (hf_file_read ("atomic/f", 100, &data, &len, &err), HF_OK);
+  ck_assert_int_eq (hf_file_read (f, 100, &data, &len, &err), HF_OK);
   ck_assert_uint_eq (len, 3);
   ck_assert_mem_eq (data, "old", 3);
   free (data);
-  ck_assert_int_eq (hf_file_read ("atomic/f", 2, &data, &len, &err), HF_ERANGE);
-  FILE *ls = popen ("ls atomic | wc -l", "r");
-  int count = 0;
-  ck_assert_int_eq (fscanf (ls, "%d", &count), 1);
-  pclose (ls);
-  ck_assert_int_eq (count, 2);
+  ck_assert_int_eq (hf_file_read (f, 2, &data, &len, &err), HF_ERANGE);
+  ck_assert_int_eq (count_entries (dir), 2);
+  g_free (missing);
+  g_free (f);
+  g_free (sub);
+  remove_tree (dir);
 }
 END_TEST
 
@@ -376,15 +419,39 @@ START_TEST (test_png_malformed)
         ck_assert_int_ne (err.code, HF_OK);
       hf_image_free (img);
     }
-  /* a flipped bit in the IDAT data or its CRC */
+  /* A flipped bit anywhere after the signature: the chunk CRCs catch it
+   * (an error with a message), or it lies where the decoder never looks
+   * (after the image data), and then the image is exactly the original. */
+  HfImage *orig = hf_image_decode (m.data, m.len, "orig", &err);
+  ck_assert_ptr_nonnull (orig);
   unsigned char *c = malloc (m.len);
+  size_t refused = 0;
   for (size_t k = 8; k < m.len; k += 5)
     {
       memcpy (c, m.data, m.len);
       c[k] ^= 0x10;
+      hf_error_clear (&err);
       HfImage *img = hf_image_decode (c, m.len, "crc", &err);
+      if (img == NULL)
+        {
+          ck_assert_int_ne (err.code, HF_OK);
+          ck_assert_msg (err.message[0] != '\0', "no message for byte %zu", k);
+          refused++;
+        }
+      else
+        {
+          ck_assert_uint_eq (img->width, orig->width);
+          ck_assert_uint_eq (img->height, orig->height);
+          ck_assert_msg (
+              memcmp (img->lum, orig->lum, orig->width * orig->height * sizeof (float))
+                  == 0,
+              "flipping byte %zu of %zu changed the pixels silently", k, m.len);
+        }
       hf_image_free (img);
     }
+  /* every byte up to the end of the image data is guarded */
+  ck_assert_uint_ge (refused, (m.len - 8 - 12) / 5);
+  hf_image_free (orig);
   /* huge declared size: IHDR says 100000 x 100000, CRC recomputed */
   memcpy (c, m.data, m.len);
   unsigned char *ihdr = c + 16;
@@ -593,15 +660,88 @@ START_TEST (test_session_round_trip)
   ss.net = NULL;
   g_free (ss.clamp);
   ss.clamp = NULL;
-  ck_assert_int_eq (hf_session_save ("s.hfsession", &ss, &err), HF_OK);
-  HfSession *disk = hf_session_load ("s.hfsession", &err);
+  char *dir = fresh_dir (), *path = g_build_filename (dir, "s.hfsession", NULL);
+  ck_assert_int_eq (hf_session_save (path, &ss, &err), HF_OK);
+  HfSession *disk = hf_session_load (path, &err);
   ck_assert_ptr_nonnull (disk);
   ck_assert_ptr_null (disk->net);
   ck_assert_ptr_null (disk->clamp);
   hf_session_free (disk);
+  g_free (path);
+  remove_tree (dir);
   hf_session_free (back);
   free (a);
   free (b);
+  g_free (ss.probe);
+  g_free (ss.source);
+  hf_patterns_free (ss.library);
+}
+END_TEST
+
+/* A lesson's title, notes and view travel in the session (version 2);
+ * version 1 files still open; bad text is refused both ways. */
+START_TEST (test_session_notes)
+{
+  HfSession ss = { 0 };
+  hf_session_settings_init (&ss.settings);
+  ss.library = hf_sample_load ("digits-16", NULL);
+  ss.probe = g_memdup2 (hf_patterns_get (ss.library, 3), 256);
+  ss.source = g_memdup2 (hf_patterns_get (ss.library, 3), 256);
+  ss.title = g_strdup ("Spurious states \xe2\x80\x94 and inverses");
+  ss.notes = g_strdup ("# Show\n- press *Play*\n\tthen look at E = \xe2\x88\x92\xc2\xbd "
+                       "s\xe1\xb5\x80Js\n");
+  ss.view = g_strdup ("landscape");
+  unsigned char *a;
+  size_t la;
+  HfError err;
+  ck_assert_int_eq (hf_session_encode (&ss, &a, &la, &err), HF_OK);
+  ck_assert_uint_eq (hf_get_u32 (a + 8), 2);
+  HfSession *back = hf_session_decode (a, la, "s", &err);
+  ck_assert_msg (back != NULL, "%s", err.message);
+  ck_assert_str_eq (back->title, ss.title);
+  ck_assert_str_eq (back->notes, ss.notes);
+  ck_assert_str_eq (back->view, ss.view);
+  hf_session_free (back);
+  /* every truncation inside the notes is refused */
+  for (size_t k = la - 80; k < la; k++)
+    ck_assert_ptr_null (hf_session_decode (a, k, "s", &err));
+  /* invalid UTF-8 inside the notes, with a valid checksum */
+  unsigned char *star = memchr (a + la - 80, '*', 70);
+  ck_assert_ptr_nonnull (star);
+  *star = 0xc0;
+  fix_crc (a, la);
+  ck_assert_ptr_null (hf_session_decode (a, la, "s", &err));
+  ck_assert_ptr_nonnull (strstr (err.message, "UTF-8"));
+  free (a);
+  /* the encoder refuses bad text, overlong text and control characters */
+  const char *bad[]
+      = { "\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "a\x01b", "\xe2\x88" };
+  for (size_t k = 0; k < G_N_ELEMENTS (bad); k++)
+    {
+      g_free (ss.title);
+      ss.title = g_strdup (bad[k]);
+      ck_assert_int_eq (hf_session_encode (&ss, &a, &la, &err), HF_EINVAL);
+    }
+  g_free (ss.title);
+  ss.title = g_strnfill (HF_SESSION_TITLE_MAX + 1, 'x');
+  ck_assert_int_eq (hf_session_encode (&ss, &a, &la, &err), HF_EINVAL);
+  /* without notes, a version 1 file (as older studios wrote) still opens */
+  g_clear_pointer (&ss.title, g_free);
+  g_clear_pointer (&ss.notes, g_free);
+  g_clear_pointer (&ss.view, g_free);
+  ck_assert_int_eq (hf_session_encode (&ss, &a, &la, &err), HF_OK);
+  a[8] = 1;
+  fix_crc (a, la);
+  back = hf_session_decode (a, la, "s", &err);
+  ck_assert_msg (back != NULL, "%s", err.message);
+  ck_assert_ptr_null (back->title);
+  ck_assert_ptr_null (back->notes);
+  hf_session_free (back);
+  /* but a version 1 file cannot claim notes */
+  a[24] |= 4;
+  fix_crc (a, la);
+  ck_assert_ptr_null (hf_session_decode (a, la, "s", &err));
+  free (a);
   g_free (ss.probe);
   g_free (ss.source);
   hf_patterns_free (ss.library);
@@ -625,6 +765,7 @@ formats_suite (void)
   tcase_add_test (tc, test_resample_and_otsu);
   tcase_add_test (tc, test_pattern_resize);
   tcase_add_test (tc, test_session_round_trip);
+  tcase_add_test (tc, test_session_notes);
   suite_add_tcase (s, tc);
   return s;
 }
