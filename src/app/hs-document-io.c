@@ -4,9 +4,30 @@
 
 #include <glib/gi18n.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "hf-fileio.h"
 #include "hs-document-private.h"
+
+const char *
+hs_engine_message (const char *message)
+{
+  return g_dgettext (GETTEXT_PACKAGE, message);
+}
+
+void
+hs_document_describe_session (HsDocument *self, HfSession *out)
+{
+  g_return_if_fail (HS_IS_DOCUMENT (self));
+  memset (out, 0, sizeof *out);
+  /* borrowed: the session is only read (encoded) */
+  out->library = (HfPatterns *)hs_document_get_patterns (self);
+  out->probe = (int8_t *)hs_document_get_probe (self);
+  out->source = (int8_t *)hs_document_get_source (self);
+  out->clamp = (uint8_t *)hs_document_get_clamp (self);
+  out->net = (HfNetwork *)hs_document_get_network (self);
+  out->settings = *hs_document_get_settings (self);
+}
 
 /* Saving: the session is encoded on the main thread (a copy of the bytes),
  * and written with fsync and rename by a worker that touches no GObject. */

@@ -55,12 +55,6 @@ enum
 };
 static guint signals[N_SIGNALS];
 
-const char *
-hs_engine_message (const char *message)
-{
-  return g_dgettext (GETTEXT_PACKAGE, message);
-}
-
 static void
 set_error (GError **error, const HfError *err)
 {
@@ -641,19 +635,6 @@ hs_document_get_title (HsDocument *self)
 }
 
 /* ---- sessions ---- */
-
-void
-hs_document_describe_session (HsDocument *self, HfSession *out)
-{
-  g_return_if_fail (HS_IS_DOCUMENT (self));
-  memset (out, 0, sizeof *out);
-  out->library = self->library;
-  out->probe = self->probe;
-  out->source = self->source;
-  out->clamp = self->clamp;
-  out->net = self->net;
-  out->settings = self->settings;
-}
 
 void
 hs_document_apply_session (HsDocument *self, HfSession *session, GFile *file)
