@@ -15,6 +15,59 @@ hs_engine_message (const char *message)
   return g_dgettext (GETTEXT_PACKAGE, message);
 }
 
+struct _HsLesson
+{
+  char *title, *notes, *view;
+};
+
+HsLesson *
+hs_lesson_take (HfSession *session)
+{
+  if (session->title == NULL && session->notes == NULL && session->view == NULL)
+    return NULL;
+  HsLesson *lesson = g_new (HsLesson, 1);
+  /* the session's strings come from malloc: copied into GLib's heap */
+  lesson->title = g_strdup (session->title);
+  lesson->notes = g_strdup (session->notes);
+  lesson->view = g_strdup (session->view);
+  return lesson;
+}
+
+void
+hs_lesson_free (HsLesson *lesson)
+{
+  if (lesson == NULL)
+    return;
+  g_free (lesson->title);
+  g_free (lesson->notes);
+  g_free (lesson->view);
+  g_free (lesson);
+}
+
+const char *
+hs_document_get_lesson_title (HsDocument *self)
+{
+  g_return_val_if_fail (HS_IS_DOCUMENT (self), NULL);
+  HsLesson *lesson = hs_document_get_lesson (self);
+  return lesson ? lesson->title : NULL;
+}
+
+const char *
+hs_document_get_notes (HsDocument *self)
+{
+  g_return_val_if_fail (HS_IS_DOCUMENT (self), NULL);
+  HsLesson *lesson = hs_document_get_lesson (self);
+  return lesson ? lesson->notes : NULL;
+}
+
+const char *
+hs_document_get_view (HsDocument *self)
+{
+  g_return_val_if_fail (HS_IS_DOCUMENT (self), NULL);
+  HsLesson *lesson = hs_document_get_lesson (self);
+  return lesson ? lesson->view : NULL;
+}
+
 void
 hs_document_describe_session (HsDocument *self, HfSession *out)
 {
@@ -27,6 +80,9 @@ hs_document_describe_session (HsDocument *self, HfSession *out)
   out->clamp = (uint8_t *)hs_document_get_clamp (self);
   out->net = (HfNetwork *)hs_document_get_network (self);
   out->settings = *hs_document_get_settings (self);
+  out->title = (char *)hs_document_get_lesson_title (self);
+  out->notes = (char *)hs_document_get_notes (self);
+  out->view = (char *)hs_document_get_view (self);
 }
 
 /* Saving: the session is encoded on the main thread (a copy of the bytes),

@@ -25,6 +25,7 @@ struct _HsDocument
   gboolean modified;
   guint64 generation; /* counts changes, so a save knows whether it is current */
   char *title;
+  HsLesson *lesson; /* a lesson's title, notes and view (hs-document-io.c) */
 };
 
 G_DEFINE_FINAL_TYPE (HsDocument, hs_document, G_TYPE_OBJECT)
@@ -174,6 +175,7 @@ hs_document_finalize (GObject *object)
   g_free (self->source);
   g_free (self->clamp);
   g_free (self->title);
+  hs_lesson_free (self->lesson);
   G_OBJECT_CLASS (hs_document_parent_class)->finalize (object);
 }
 
@@ -620,6 +622,12 @@ hs_document_dup_display_name (HsDocument *self)
   return g_file_get_basename (self->file);
 }
 
+HsLesson *
+hs_document_get_lesson (HsDocument *self)
+{
+  return self->lesson;
+}
+
 guint64
 hs_document_get_generation (HsDocument *self)
 {
@@ -661,6 +669,8 @@ hs_document_apply_session (HsDocument *self, HfSession *session, GFile *file)
   self->net = session->net;
   session->net = NULL;
   self->settings = session->settings;
+  hs_lesson_free (self->lesson);
+  self->lesson = hs_lesson_take (session);
   hf_session_free (session);
   g_object_freeze_notify (G_OBJECT (self));
   if (ow != self->width)

@@ -91,6 +91,11 @@ char *hs_document_dup_display_name (HsDocument *self);
 /* The window title: "• name — Hopfield Studio" when modified. */
 const char *hs_document_get_title (HsDocument *self);
 
+/* ---- a lesson's words (session format 2), NULL when it has none ---- */
+const char *hs_document_get_lesson_title (HsDocument *self);
+const char *hs_document_get_notes (HsDocument *self); /* the Markdown subset */
+const char *hs_document_get_view (HsDocument *self);  /* the view it opens on */
+
 /* ---- sessions ---- */
 /* The lesson as a session; every pointer is borrowed from the document. */
 void hs_document_describe_session (HsDocument *self, HfSession *out);

@@ -238,6 +238,33 @@ START_TEST (test_save_and_load)
   ck_assert_uint_eq (hs_document_get_settings (other)->seed, 42);
   ck_assert (!hs_document_get_modified (other));
   ck_assert (g_file_equal (hs_document_get_file (other), file));
+  /* a lesson's title and notes survive a load and a save */
+  HfSession lesson;
+  hs_document_describe_session (doc, &lesson);
+  lesson.title = (char *)"Digits";
+  lesson.notes = (char *)"Press *Play*.";
+  lesson.view = (char *)"recall";
+  char *lesson_path = g_build_filename (tmpdir, "digits.hfsession", NULL);
+  ck_assert_int_eq (hf_session_save (lesson_path, &lesson, NULL), HF_OK);
+  GFile *lesson_file = g_file_new_for_path (lesson_path);
+  hs_document_load_async (other, lesson_file, NULL, on_done, &res);
+  ck_assert (hs_document_load_finish (other, wait_result (&res), &error));
+  g_clear_object (&res);
+  ck_assert_str_eq (hs_document_get_lesson_title (other), "Digits");
+  ck_assert_str_eq (hs_document_get_notes (other), "Press *Play*.");
+  ck_assert_str_eq (hs_document_get_view (other), "recall");
+  hs_document_set_probe (other, hf_patterns_get (letters, 5), TRUE);
+  hs_document_save_async (other, lesson_file, NULL, on_done, &res);
+  ck_assert (hs_document_save_finish (other, wait_result (&res), &error));
+  g_clear_object (&res);
+  HfSession *back = hf_session_load (lesson_path, NULL);
+  ck_assert_ptr_nonnull (back);
+  ck_assert_str_eq (back->title, "Digits");
+  ck_assert_str_eq (back->notes, "Press *Play*.");
+  ck_assert_mem_eq (back->probe, hf_patterns_get (letters, 5), 256);
+  hf_session_free (back);
+  g_object_unref (lesson_file);
+  g_free (lesson_path);
   /* errors: an unwritable place, a file that is not a session */
   char *bad = g_build_filename (tmpdir, "no-such-dir", "x.hfsession", NULL);
   GFile *badfile = g_file_new_for_path (bad);
