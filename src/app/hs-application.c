@@ -15,9 +15,14 @@ G_DEFINE_FINAL_TYPE (HsApplication, hs_application, GTK_TYPE_APPLICATION)
 static void
 action_quit (GSimpleAction *a, GVariant *p, gpointer app)
 {
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  /* Closing a window changes the application's list of windows: walk a
+   * copy that holds its own references. Each window asks about its
+   * unsaved changes before it goes. */
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_list_foreach (windows, (GFunc)(void (*) (void))g_object_ref, NULL);
   for (GList *l = windows; l; l = l->next)
-    gtk_window_destroy (l->data);
+    gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
 }
 
 static void
@@ -67,6 +72,7 @@ hs_application_setup_accels (GtkApplication *app)
     { "app.quit", { "<Ctrl>q", NULL } },
     { "win.open", { "<Ctrl>o", NULL } },
     { "win.save-session", { "<Ctrl>s", NULL } },
+    { "win.save-session-as", { "<Ctrl><Alt>s", NULL } },
     { "win.save-network", { "<Ctrl><Shift>s", NULL } },
     { "win.export-png", { "<Ctrl>e", NULL } },
     { "win.train", { "<Ctrl>t", NULL } },
@@ -98,16 +104,6 @@ hs_application_startup (GApplication *app)
 }
 
 static void
-hs_application_shutdown (GApplication *app)
-{
-  /* Windows are gone and their training cancelled; let the workers leave
-   * OpenBLAS before exit runs its handlers (they would deadlock). */
-  if (!hs_window_wait_for_workers (30.0))
-    g_warning ("a training worker did not stop in 30 s");
-  G_APPLICATION_CLASS (hs_application_parent_class)->shutdown (app);
-}
-
-static void
 hs_application_activate (GApplication *app)
 {
   GtkWindow *win = gtk_application_get_active_window (GTK_APPLICATION (app));
@@ -130,7 +126,6 @@ hs_application_class_init (HsApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
   app_class->startup = hs_application_startup;
   app_class->activate = hs_application_activate;
-  app_class->shutdown = hs_application_shutdown;
   app_class->open = hs_application_open;
 }
 

@@ -3,6 +3,7 @@
  * "clamp-changed" and "occlude" and the window decides what they mean. */
 #include "hs-pattern-canvas.h"
 
+#include <math.h>
 #include <string.h>
 
 struct _HsPatternCanvas
@@ -46,7 +47,9 @@ static void
 layout (HsPatternCanvas *self, int w, int h, double *cell, double *ox, double *oy)
 {
   double c = MIN ((double)w / MAX (self->width, 1u), (double)h / MAX (self->height, 1u));
-  if (c >= 3)
+  if (self->zoom > 0)
+    c = self->zoom; /* a chosen cell size: the widget asked for room for it */
+  else if (c >= 3)
     c = (double)(int)c; /* whole pixels keep every cell crisp */
   *cell = c;
   *ox = (w - c * self->width) / 2;
@@ -165,6 +168,13 @@ hs_pattern_canvas_measure (GtkWidget *widget, GtkOrientation orientation, int fo
 {
   HsPatternCanvas *self = HS_PATTERN_CANVAS (widget);
   guint cells = orientation == GTK_ORIENTATION_HORIZONTAL ? self->width : self->height;
+  if (self->zoom > 0)
+    {
+      /* zoomed: exactly the room the cells need; a scrolled window around
+       * the canvas scrolls when that is more than it shows */
+      *minimum = *natural = (int)(cells * self->zoom);
+      return;
+    }
   *minimum = (int)MAX (cells, 16u);
   *natural = (int)MAX (cells * 8, 256u);
 }
@@ -213,15 +223,54 @@ apply_at (HsPatternCanvas *self, double px, double py)
     }
 }
 
+/* Every cell on the segment from cell (x0, y0) to (x1, y1), Bresenham's
+ * way: a fast drag reports points far apart and must leave no gap. */
 static void
-on_drag_begin (GtkGestureDrag *gesture, double x, double y, HsPatternCanvas *self)
+apply_line (HsPatternCanvas *self, int x0, int y0, int x1, int y1)
 {
-  if (!self->editable || self->state == NULL)
+  int dx = ABS (x1 - x0), dy = -ABS (y1 - y0);
+  int sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1;
+  int e = dx + dy;
+  double c, ox, oy;
+  layout (self, gtk_widget_get_width (GTK_WIDGET (self)),
+          gtk_widget_get_height (GTK_WIDGET (self)), &c, &ox, &oy);
+  for (;;)
     {
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
-      return;
+      if (x0 >= 0 && y0 >= 0 && (guint)x0 < self->width && (guint)y0 < self->height)
+        apply_at (self, ox + (x0 + 0.5) * c, oy + (y0 + 0.5) * c);
+      if (x0 == x1 && y0 == y1)
+        break;
+      int e2 = 2 * e;
+      if (e2 >= dy)
+        {
+          e += dy;
+          x0 += sx;
+        }
+      if (e2 <= dx)
+        {
+          e += dx;
+          y0 += sy;
+        }
     }
-  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+}
+
+/* The cell under a point, unclamped (may lie outside the grid). */
+static void
+cell_of (HsPatternCanvas *self, double px, double py, int *cx, int *cy)
+{
+  double c, ox, oy;
+  layout (self, gtk_widget_get_width (GTK_WIDGET (self)),
+          gtk_widget_get_height (GTK_WIDGET (self)), &c, &ox, &oy);
+  *cx = (int)floor ((px - ox) / MAX (c, 1e-9));
+  *cy = (int)floor ((py - oy) / MAX (c, 1e-9));
+}
+
+gboolean
+hs_pattern_canvas_begin_stroke (HsPatternCanvas *self, double x, double y, guint button)
+{
+  g_return_val_if_fail (HS_IS_PATTERN_CANVAS (self), FALSE);
+  if (!self->editable || self->state == NULL)
+    return FALSE;
   guint cx, cy;
   gboolean inside = cell_at (self, x, y, &cx, &cy);
   self->stroking = TRUE;
@@ -240,26 +289,58 @@ on_drag_begin (GtkGestureDrag *gesture, double x, double y, HsPatternCanvas *sel
                              : 1;
   if (self->tool != HS_CANVAS_TOOL_OCCLUDE)
     apply_at (self, x, y);
+  return TRUE;
+}
+
+void
+hs_pattern_canvas_stroke_to (HsPatternCanvas *self, double x, double y)
+{
+  g_return_if_fail (HS_IS_PATTERN_CANVAS (self));
+  if (!self->stroking)
+    return;
+  double px = self->drag_x1, py = self->drag_y1;
+  self->drag_x1 = x;
+  self->drag_y1 = y;
+  if (self->tool == HS_CANVAS_TOOL_OCCLUDE)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+  int x0, y0, x1, y1;
+  cell_of (self, px, py, &x0, &y0);
+  cell_of (self, x, y, &x1, &y1);
+  apply_line (self, x0, y0, x1, y1);
+}
+
+static void
+on_drag_begin (GtkGestureDrag *gesture, double x, double y, HsPatternCanvas *self)
+{
+  guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
+  if (!hs_pattern_canvas_begin_stroke (self, x, y, button))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
 }
 
 static void
 on_drag_update (GtkGestureDrag *gesture, double dx, double dy, HsPatternCanvas *self)
 {
-  if (!self->stroking)
-    return;
-  self->drag_x1 = self->drag_x + dx;
-  self->drag_y1 = self->drag_y + dy;
-  if (self->tool == HS_CANVAS_TOOL_OCCLUDE)
-    gtk_widget_queue_draw (GTK_WIDGET (self));
-  else
-    apply_at (self, self->drag_x1, self->drag_y1);
+  hs_pattern_canvas_stroke_to (self, self->drag_x + dx, self->drag_y + dy);
 }
 
 static void
 on_drag_end (GtkGestureDrag *gesture, double dx, double dy, HsPatternCanvas *self)
 {
+  hs_pattern_canvas_end_stroke (self, self->drag_x + dx, self->drag_y + dy);
+}
+
+void
+hs_pattern_canvas_end_stroke (HsPatternCanvas *self, double x, double y)
+{
+  g_return_if_fail (HS_IS_PATTERN_CANVAS (self));
   if (!self->stroking)
     return;
+  double dx = x - self->drag_x, dy = y - self->drag_y;
+  if (self->tool != HS_CANVAS_TOOL_OCCLUDE)
+    hs_pattern_canvas_stroke_to (self, x, y);
   self->stroking = FALSE;
   if (self->tool != HS_CANVAS_TOOL_OCCLUDE)
     return;

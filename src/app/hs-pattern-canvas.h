@@ -31,11 +31,20 @@ void hs_pattern_canvas_set_clamp (HsPatternCanvas *self, const uint8_t *mask);
 const uint8_t *hs_pattern_canvas_get_clamp (HsPatternCanvas *self);
 void hs_pattern_canvas_set_editable (HsPatternCanvas *self, gboolean editable);
 void hs_pattern_canvas_set_tool (HsPatternCanvas *self, HsCanvasTool tool);
-/* Cell size in whole pixels (crisp at any zoom), or 0 to fit the widget. */
+/* Cell size in whole pixels (crisp at any zoom), or 0 to fit the widget.
+ * Zoomed, the canvas asks for exactly width x height cells of that size:
+ * put it in a GtkScrolledWindow. */
 void hs_pattern_canvas_set_zoom (HsPatternCanvas *self, guint cell_pixels);
 guint hs_pattern_canvas_get_zoom (HsPatternCanvas *self);
 /* The cell size in pixels as currently drawn. */
 double hs_pattern_canvas_get_cell_size (HsPatternCanvas *self);
+/* A stroke, as a mouse drag makes it (points in widget coordinates):
+ * begin returns FALSE when the canvas is not editable. Every cell on the
+ * way is painted, however far apart the points are. */
+gboolean hs_pattern_canvas_begin_stroke (HsPatternCanvas *self, double x, double y,
+                                         guint button);
+void hs_pattern_canvas_stroke_to (HsPatternCanvas *self, double x, double y);
+void hs_pattern_canvas_end_stroke (HsPatternCanvas *self, double x, double y);
 /* Draws into any cairo context (snapshot, PNG or SVG export). */
 void hs_pattern_canvas_draw (HsPatternCanvas *self, cairo_t *cr, int width, int height);
 

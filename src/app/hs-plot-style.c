@@ -3,14 +3,12 @@
 
 #include <pango/pangocairo.h>
 
+/* GTK 4.10 deprecates the style context, but the build targets 4.8
+ * (GDK_VERSION_MIN_REQUIRED), where it is the way to read a CSS colour. */
 static void
 widget_color (GtkWidget *widget, GdkRGBA *fg)
 {
-#if GTK_CHECK_VERSION(4, 10, 0)
-  gtk_widget_get_color (widget, fg);
-#else
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), fg);
-#endif
 }
 
 void

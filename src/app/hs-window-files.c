@@ -1,4 +1,4 @@
-/* hs-window-files.c: opening, saving, importing images, drag and drop.
+/* hs-window-files.c: opening, saving, drag and drop.
  * Every file is recognised by its content, never by its name; every
  * error leaves the current work as it was and says why in the banner. */
 #include "config.h"
@@ -11,63 +11,15 @@
 #include "hf-text.h"
 #include "hs-window-private.h"
 
-/* The live threshold: n cells already averaged from the image. */
-static void
-threshold_cells (HsWindow *self, const float *cells, int8_t *s, double *used)
-{
-  gsize n = (gsize)self->width * self->height;
-  gboolean otsu = gtk_check_button_get_active (self->otsu_check);
-  gboolean invert = gtk_check_button_get_active (self->import_invert_check);
-  double t = otsu ? hf_otsu_threshold (cells, n)
-                  : gtk_range_get_value (GTK_RANGE (self->threshold_scale));
-  for (gsize k = 0; k < n; k++)
-    s[k] = ((cells[k] < t) != invert) ? 1 : -1;
-  *used = t;
-}
-
-void
-hs_window_import_refresh (HsWindow *self)
-{
-  if (self->import_image == NULL)
-    return;
-  gsize n = (gsize)self->width * self->height;
-  if (self->import_cells == NULL || self->import_w != self->width
-      || self->import_h != self->height)
-    {
-      /* the grid changed since the image was opened: average it again */
-      g_free (self->import_cells);
-      self->import_cells = g_new (float, n);
-      self->import_w = self->width;
-      self->import_h = self->height;
-      hf_image_resample (self->import_image, self->width, self->height,
-                         self->import_cells, NULL);
-    }
-  gboolean otsu = gtk_check_button_get_active (self->otsu_check);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->threshold_scale), !otsu);
-  int8_t *s = g_new (int8_t, n);
-  double used;
-  threshold_cells (self, self->import_cells, s, &used);
-  if (otsu)
-    gtk_range_set_value (GTK_RANGE (self->threshold_scale), used);
-  hs_window_set_probe (self, s, TRUE);
-  g_free (s);
-}
-
-void
-hs_window_import_close (HsWindow *self)
-{
-  g_clear_pointer (&self->import_image, hf_image_free);
-  g_clear_pointer (&self->import_cells, g_free);
-  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
-}
-
 /* ---- opening, in a worker ----
  * Reading and decoding (and averaging large images onto the grid) happen
  * in a thread; the window only applies the results, so a 36-megapixel
- * photo does not freeze it. */
+ * photo does not freeze it. The window's cancellable drops the results
+ * when the window is closed meanwhile. */
 
 typedef struct
 {
+  GFile *file;
   char *name;
   char *error;
   HfSession *session;
@@ -79,7 +31,6 @@ typedef struct
 
 typedef struct
 {
-  GFile **files;
   guint n;
   guint width, height; /* the grid when opening started */
   OpenItem *items;
@@ -99,26 +50,24 @@ open_job_free (OpenJob *job)
       hf_patterns_free (it->set);
       hf_image_free (it->image);
       g_free (it->cells);
-      g_object_unref (job->files[k]);
+      g_object_unref (it->file);
     }
   g_free (job->items);
-  g_free (job->files);
   g_free (job);
 }
 
 static void
-open_item (OpenJob *job, guint k)
+open_item (OpenJob *job, OpenItem *it)
 {
-  OpenItem *it = &job->items[k];
-  char *path = g_file_get_path (job->files[k]);
-  it->name = g_file_get_basename (job->files[k]);
+  char *path = g_file_get_path (it->file);
+  it->name = g_file_get_basename (it->file);
   HfError err = { 0 };
   unsigned char *data = NULL;
   size_t len = 0;
   if (path == NULL)
     it->error = g_strdup_printf (_ ("%s: only local files can be opened"), it->name);
   else if (hf_file_read (path, (size_t)1 << 31, &data, &len, &err) != HF_OK)
-    it->error = g_strdup (err.message);
+    it->error = g_strdup (hs_engine_message (err.message));
   else if (hf_session_sniff (data, len))
     it->session = hf_session_decode (data, len, it->name, &err);
   else if (hf_netfile_sniff (data, len))
@@ -135,9 +84,9 @@ open_item (OpenJob *job, guint k)
   else if ((it->set = hf_text_parse ((const char *)data, len, it->name, &err)) == NULL)
     it->error
         = g_strdup_printf (_ ("%s is not a session, network, image or pattern file (%s)"),
-                           it->name, err.message);
+                           it->name, hs_engine_message (err.message));
   if (it->error == NULL && !it->session && !it->net && !it->image && !it->set)
-    it->error = g_strdup (err.message);
+    it->error = g_strdup (hs_engine_message (err.message));
   job->images += it->image != NULL;
   g_free (data);
   g_free (path);
@@ -147,8 +96,8 @@ static void
 open_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
   OpenJob *job = data;
-  for (guint k = 0; k < job->n; k++)
-    open_item (job, k);
+  for (guint k = 0; k < job->n && !g_cancellable_is_cancelled (cancellable); k++)
+    open_item (job, &job->items[k]);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -162,8 +111,8 @@ apply_item (HsWindow *self, OpenJob *job, OpenItem *it, guint *added, GString *e
     }
   if (it->session != NULL)
     {
-      hs_window_import_close (self);
-      hs_window_apply_session (self, it->session);
+      hs_probe_editor_import_close (self->probe_editor);
+      hs_document_apply_session (self->doc, it->session, it->file);
       it->session = NULL;
       hs_window_show_message (self, GTK_MESSAGE_INFO, _ ("Opened the session %s."),
                               it->name);
@@ -172,56 +121,40 @@ apply_item (HsWindow *self, OpenJob *job, OpenItem *it, guint *added, GString *e
     {
       HfNetwork *net = it->net;
       it->net = NULL;
-      hs_window_import_close (self);
-      hs_window_set_grid (self, (guint)net->width, (guint)net->height);
-      hs_window_library_changed (self);
-      char *text
-          = g_strdup_printf (_ ("Opened network %s: %s, %zu neurons, trained on %zu "
-                                "patterns (%zu stored)."),
-                             it->name, net->summary.rule, net->n, net->summary.patterns,
-                             net->summary.stored);
-      gtk_label_set_text (self->train_result, text);
-      g_free (text);
-      hs_window_set_network (self, net);
+      hs_probe_editor_import_close (self->probe_editor);
+      hs_document_set_grid (self->doc, (guint)net->width, (guint)net->height, NULL);
+      hs_document_set_network (self->doc, net);
+      hs_window_show_message (
+          self, GTK_MESSAGE_INFO,
+          _ ("Opened network %s: %s, %zu neurons, trained on %zu patterns (%zu stored)."),
+          it->name, net->summary.rule, net->n, net->summary.patterns,
+          net->summary.stored);
     }
   else if (it->set != NULL)
     {
-      hs_window_import_close (self);
-      hs_window_set_library (self, it->set);
+      hs_probe_editor_import_close (self->probe_editor);
+      hs_document_replace_library (self->doc, it->set);
       it->set = NULL;
-      if (self->library->m > 0)
-        hs_window_set_probe (self, hf_patterns_get (self->library, 0), TRUE);
+      hs_library_panel_activate (self->library_panel, 0);
     }
-  else if (it->image != NULL && job->width == self->width && job->height == self->height)
+  else if (it->image != NULL && job->width == hs_document_get_width (self->doc)
+           && job->height == hs_document_get_height (self->doc))
     {
       if (job->images == 1)
         {
           /* one image: the import bar, with a live threshold */
-          hf_image_free (self->import_image);
-          g_free (self->import_cells);
-          self->import_image = it->image;
-          self->import_cells = it->cells;
-          self->import_w = job->width;
-          self->import_h = job->height;
+          hs_probe_editor_import (self->probe_editor, it->name, it->image, it->cells);
           it->image = NULL;
           it->cells = NULL;
-          char *label
-              = g_strdup_printf (_ ("%s (%zu×%zu)"), it->name, self->import_image->width,
-                                 self->import_image->height);
-          gtk_label_set_text (self->import_label, label);
-          g_free (label);
-          gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
-          hs_window_import_refresh (self);
         }
       else
         {
           /* several: stored at once with the current threshold */
-          int8_t *s = g_new (int8_t, (gsize)self->width * self->height);
-          double used;
-          threshold_cells (self, it->cells, s, &used);
-          hf_patterns_append (self->library, s, NULL);
+          int8_t *s = g_new (int8_t, hs_document_get_n_neurons (self->doc));
+          hs_probe_editor_threshold (self->probe_editor, it->cells, s);
+          if (hs_document_append_pattern (self->doc, s, NULL))
+            (*added)++;
           g_free (s);
-          (*added)++;
         }
     }
   else if (it->image != NULL)
@@ -230,27 +163,50 @@ apply_item (HsWindow *self, OpenJob *job, OpenItem *it, guint *added, GString *e
 }
 
 static void
-open_done (GObject *source, GAsyncResult *result, gpointer data)
+apply_job (HsWindow *self, gpointer task)
 {
-  HsWindow *self = HS_WINDOW (source);
-  OpenJob *job = g_task_get_task_data (G_TASK (result));
-  self->opening = FALSE;
-  if (self->canvas == NULL)
-    return; /* the window was closed while the files were being read */
+  OpenJob *job = g_task_get_task_data (task);
   GString *errors = g_string_new (NULL);
-  guint added = 0;
+  guint added = 0, failed = 0;
   for (guint k = 0; k < job->n; k++)
-    apply_item (self, job, &job->items[k], &added, errors);
-  if (added > 0)
-    hs_window_library_changed (self);
+    {
+      failed += job->items[k].error != NULL;
+      apply_item (self, job, &job->items[k], &added, errors);
+    }
   if (errors->len > 0)
     {
       g_strchomp (errors->str);
-      hs_window_show_message (self, GTK_MESSAGE_ERROR,
-                              _ ("Could not open everything:\n%s"), errors->str);
+      if (job->n == 1)
+        hs_window_show_message (self, GTK_MESSAGE_ERROR, _ ("Could not open %s"),
+                                errors->str);
+      else
+        hs_window_show_message (self, GTK_MESSAGE_ERROR,
+                                ngettext ("Could not open %u of %u files:\n%s",
+                                          "Could not open %u of %u files:\n%s", job->n),
+                                failed, job->n, errors->str);
     }
   g_string_free (errors, TRUE);
+}
+
+static void
+open_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+  if (g_cancellable_is_cancelled (cancellable))
+    return; /* the window was closed while the files were being read */
+  HsWindow *self = HS_WINDOW (source);
+  OpenJob *job = g_task_get_task_data (G_TASK (result));
+  self->opening = FALSE;
   hs_window_update_actions (self);
+  gboolean replaces = FALSE;
+  for (guint k = 0; k < job->n; k++)
+    replaces |= job->items[k].session || job->items[k].net || job->items[k].set;
+  /* the job stays alive with the task until the question is answered */
+  if (replaces)
+    hs_window_confirm_discard (self, _ ("Open the file and replace the current lesson?"),
+                               apply_job, g_object_ref (result), g_object_unref);
+  else
+    apply_job (self, result);
 }
 
 void
@@ -267,16 +223,14 @@ hs_window_open_files (HsWindow *self, GFile **files, guint n_files)
     }
   OpenJob *job = g_new0 (OpenJob, 1);
   job->n = n_files;
-  job->files = g_new (GFile *, n_files);
-  for (guint k = 0; k < n_files; k++)
-    job->files[k] = g_object_ref (files[k]);
   job->items = g_new0 (OpenItem, n_files);
-  job->width = self->width;
-  job->height = self->height;
+  for (guint k = 0; k < n_files; k++)
+    job->items[k].file = g_object_ref (files[k]);
+  job->width = hs_document_get_width (self->doc);
+  job->height = hs_document_get_height (self->doc);
   self->opening = TRUE;
   hs_window_update_actions (self);
-  /* the task holds a reference on the window until it is applied */
-  GTask *task = g_task_new (self, NULL, open_done, NULL);
+  GTask *task = g_task_new (self, self->cancellable, open_done, NULL);
   g_task_set_task_data (task, job, (GDestroyNotify)open_job_free);
   g_task_run_in_thread (task, open_thread);
   g_object_unref (task);
@@ -319,6 +273,10 @@ on_open_response (GtkNativeDialog *dialog, int response, HsWindow *self)
   g_object_unref (dialog);
 }
 
+/* What Open offers first: everything the studio reads. */
+const char *const hs_window_open_patterns[]
+    = { "*.hfsession", "*.hfnet", "*.png", "*.PNG", "*.pbm", "*.txt", NULL };
+
 void
 hs_window_open_dialog (HsWindow *self)
 {
@@ -328,9 +286,9 @@ hs_window_open_dialog (HsWindow *self)
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (d), TRUE);
   GtkFileChooser *fc = GTK_FILE_CHOOSER (d);
   gtk_file_chooser_add_filter (
-      fc, filter_new (_ ("Everything Hopfield Studio opens"),
-                      (const char *const[]){ "*.png", "*.PNG", "*.pbm", "*.txt",
-                                             "*.hfnet", NULL }));
+      fc, filter_new (_ ("Everything Hopfield Studio opens"), hs_window_open_patterns));
+  gtk_file_chooser_add_filter (
+      fc, filter_new (_ ("Sessions"), (const char *const[]){ "*.hfsession", NULL }));
   gtk_file_chooser_add_filter (
       fc, filter_new (_ ("Images (PNG, PBM)"),
                       (const char *const[]){ "*.png", "*.PNG", "*.pbm", NULL }));
@@ -344,6 +302,56 @@ hs_window_open_dialog (HsWindow *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (d));
 }
 
+/* ---- saving ---- */
+
+static void
+session_saved (GObject *source, GAsyncResult *result, gpointer data)
+{
+  GError *error = NULL;
+  gboolean ok = hs_document_save_finish (HS_DOCUMENT (source), result, &error);
+  HsWindow *self = data;
+  if (self->doc == NULL || g_cancellable_is_cancelled (self->cancellable))
+    {
+      g_clear_error (&error); /* the window was closed meanwhile */
+      g_object_unref (self);
+      return;
+    }
+  self->saving = FALSE;
+  hs_window_update_actions (self);
+  if (!ok)
+    {
+      hs_window_show_message (self, GTK_MESSAGE_ERROR, "%s", error->message);
+      g_error_free (error);
+    }
+  else
+    {
+      char *name = hs_document_dup_display_name (self->doc);
+      hs_window_show_message (self, GTK_MESSAGE_INFO, _ ("Saved %s."), name);
+      g_free (name);
+    }
+  g_object_unref (self);
+}
+
+static void
+save_session_to (HsWindow *self, GFile *file)
+{
+  self->saving = TRUE;
+  hs_window_update_actions (self);
+  /* the write and its fsync happen in a worker */
+  hs_document_save_async (self->doc, file, self->cancellable, session_saved,
+                          g_object_ref (self));
+}
+
+void
+hs_window_save_session (HsWindow *self)
+{
+  GFile *file = hs_document_get_file (self->doc);
+  if (file == NULL)
+    hs_window_save_session_dialog (self);
+  else if (!self->saving)
+    save_session_to (self, file);
+}
+
 typedef enum
 {
   SAVE_SESSION = 1,
@@ -352,32 +360,27 @@ typedef enum
   SAVE_PNG,
 } SaveKind;
 
+/* Networks, pattern sets and PNGs are small: written at once. */
 static HfStatus
-save_network (HsWindow *self, const char *path, HfError *err)
+save_other (HsWindow *self, SaveKind kind, const char *path, HfError *err)
 {
-  return hf_netfile_save (path, self->net, err);
-}
-
-static HfStatus
-save_session (HsWindow *self, const char *path, HfError *err)
-{
-  HfSession ss;
-  hs_window_describe_session (self, &ss);
-  return hf_session_save (path, &ss, err);
-}
-
-static HfStatus
-save_patterns (HsWindow *self, const char *path, HfError *err)
-{
-  return hf_text_save (path, self->library, err);
-}
-
-static HfStatus
-save_png (HsWindow *self, const char *path, HfError *err)
-{
-  unsigned scale = MAX (1u, 512u / MAX (self->width, self->height));
-  return hf_png_save_pattern (path, hs_pattern_canvas_get_state (self->canvas),
-                              self->width, self->height, scale, err);
+  HsDocument *doc = self->doc;
+  guint w = hs_document_get_width (doc), h = hs_document_get_height (doc);
+  switch (kind)
+    {
+    case SAVE_NETWORK:
+      return hs_document_get_network (doc) != NULL
+                 ? hf_netfile_save (path, hs_document_get_network (doc), err)
+                 : hf_error_set (err, HF_EINVAL, "%s",
+                                 _ ("There is no network to save."));
+    case SAVE_PATTERNS:
+      return hf_text_save (path, hs_document_get_patterns (doc), err);
+    default:
+      return hf_png_save_pattern (
+          path,
+          hs_pattern_canvas_get_state (hs_probe_editor_get_canvas (self->probe_editor)),
+          w, h, MAX (1u, 512u / MAX (w, h)), err);
+    }
 }
 
 static void
@@ -385,30 +388,29 @@ on_save_response (GtkNativeDialog *dialog, int response, HsWindow *self)
 {
   SaveKind kind
       = (SaveKind)GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "save-kind"));
-  HfStatus (*save) (HsWindow *, const char *, HfError *)
-      = kind == SAVE_SESSION    ? save_session
-        : kind == SAVE_NETWORK  ? save_network
-        : kind == SAVE_PATTERNS ? save_patterns
-                                : save_png;
-  if (response == GTK_RESPONSE_ACCEPT)
+  GFile *file = response == GTK_RESPONSE_ACCEPT
+                    ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))
+                    : NULL;
+  char *path = file ? g_file_get_path (file) : NULL;
+  HfError err = { 0 };
+  if (file == NULL)
+    ;
+  else if (kind == SAVE_SESSION)
+    save_session_to (self, file);
+  else if (path == NULL)
+    hs_window_show_message (self, GTK_MESSAGE_ERROR,
+                            _ ("Only local files can be written."));
+  else if (save_other (self, kind, path, &err) != HF_OK)
+    hs_window_show_message (self, GTK_MESSAGE_ERROR, "%s",
+                            hs_engine_message (err.message));
+  else
     {
-      GFile *file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      char *path = g_file_get_path (file);
-      HfError err = { 0 };
-      if (path == NULL)
-        hs_window_show_message (self, GTK_MESSAGE_ERROR,
-                                _ ("Only local files can be written."));
-      else if (save (self, path, &err) != HF_OK)
-        hs_window_show_message (self, GTK_MESSAGE_ERROR, "%s", err.message);
-      else
-        {
-          char *name = g_file_get_basename (file);
-          hs_window_show_message (self, GTK_MESSAGE_INFO, _ ("Saved %s."), name);
-          g_free (name);
-        }
-      g_free (path);
-      g_object_unref (file);
+      char *name = g_file_get_basename (file);
+      hs_window_show_message (self, GTK_MESSAGE_INFO, _ ("Saved %s."), name);
+      g_free (name);
     }
+  g_free (path);
+  g_clear_object (&file);
   g_object_unref (dialog);
 }
 
@@ -417,23 +419,27 @@ save_dialog (HsWindow *self, const char *title, const char *name, SaveKind kind)
 {
   GtkFileChooserNative *d = gtk_file_chooser_native_new (
       title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (d), name);
+  GFile *current = kind == SAVE_SESSION ? hs_document_get_file (self->doc) : NULL;
+  if (current != NULL)
+    gtk_file_chooser_set_file (GTK_FILE_CHOOSER (d), current, NULL);
+  else
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (d), name);
   g_object_set_data (G_OBJECT (d), "save-kind", GINT_TO_POINTER (kind));
   g_signal_connect (d, "response", G_CALLBACK (on_save_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (d));
 }
 
 void
-hs_window_save_network_dialog (HsWindow *self)
-{
-  if (self->net != NULL)
-    save_dialog (self, _ ("Save Network"), "network.hfnet", SAVE_NETWORK);
-}
-
-void
 hs_window_save_session_dialog (HsWindow *self)
 {
   save_dialog (self, _ ("Save Session"), "lesson.hfsession", SAVE_SESSION);
+}
+
+void
+hs_window_save_network_dialog (HsWindow *self)
+{
+  if (hs_document_get_network (self->doc) != NULL)
+    save_dialog (self, _ ("Save Network"), "network.hfnet", SAVE_NETWORK);
 }
 
 void

@@ -183,40 +183,96 @@ hf_image_load (const char *path, HfError *err)
 
 /* ---- resampling and thresholds ---- */
 
-HfStatus
-hf_image_resample (const HfImage *img, size_t width, size_t height, float *out,
-                   HfError *err)
+/* Area averaging of a sw x sh grid of values onto width x height cells:
+ * each output cell averages the source area it covers, with fractional
+ * weights at its edges, exact for up- and down-scaling. */
+static void
+area_average (const float *src, size_t sw, size_t sh, size_t width, size_t height,
+              float *out)
 {
-  if (width == 0 || height == 0 || width * height > HF_MAX_NEURONS)
-    return hf_error_set (err, HF_EINVAL, "cannot resize to %zux%zu", width, height);
-  /* Each output cell averages the source area it covers, with fractional
-   * weights at its edges: exact area averaging for up- and down-scaling. */
-  double sx = (double)img->width / (double)width,
-         sy = (double)img->height / (double)height;
+  double sx = (double)sw / (double)width, sy = (double)sh / (double)height;
   for (size_t cy = 0; cy < height; cy++)
     {
       double y0 = cy * sy, y1 = y0 + sy;
       for (size_t cx = 0; cx < width; cx++)
         {
           double x0 = cx * sx, x1 = x0 + sx, sum = 0.0, area = 0.0;
-          for (size_t y = (size_t)y0; y < img->height && (double)y < y1; y++)
+          for (size_t y = (size_t)y0; y < sh && (double)y < y1; y++)
             {
               double wy = fmin (y1, (double)y + 1) - fmax (y0, (double)y);
               if (wy <= 0)
                 continue;
-              for (size_t x = (size_t)x0; x < img->width && (double)x < x1; x++)
+              for (size_t x = (size_t)x0; x < sw && (double)x < x1; x++)
                 {
                   double wx = fmin (x1, (double)x + 1) - fmax (x0, (double)x);
                   if (wx <= 0)
                     continue;
-                  sum += wx * wy * img->lum[y * img->width + x];
+                  sum += wx * wy * src[y * sw + x];
                   area += wx * wy;
                 }
             }
           out[cy * width + cx] = area > 0 ? (float)(sum / area) : 1.0f;
         }
     }
+}
+
+HfStatus
+hf_image_resample (const HfImage *img, size_t width, size_t height, float *out,
+                   HfError *err)
+{
+  if (width == 0 || height == 0 || width * height > HF_MAX_NEURONS)
+    return hf_error_set (err, HF_EINVAL, "cannot resize to %zux%zu", width, height);
+  area_average (img->lum, img->width, img->height, width, height, out);
   return HF_OK;
+}
+
+HfStatus
+hf_state_resize (const int8_t *s, size_t sw, size_t sh, int8_t *out, size_t width,
+                 size_t height, HfError *err)
+{
+  if (sw == 0 || sh == 0 || sw * sh > HF_MAX_NEURONS)
+    return hf_error_set (err, HF_EINVAL, "cannot resize a %zux%zu pattern", sw, sh);
+  if (width == 0 || height == 0 || width * height > HF_MAX_NEURONS)
+    return hf_error_set (err, HF_EINVAL, "cannot resize to %zux%zu", width, height);
+  float *on = malloc ((sw * sh + width * height) * sizeof (float));
+  if (on == NULL)
+    return hf_error_set (err, HF_ENOMEM, "out of memory");
+  /* the fraction of each new cell that was on */
+  float *cells = on + sw * sh;
+  for (size_t k = 0; k < sw * sh; k++)
+    on[k] = s[k] > 0 ? 1.0f : 0.0f;
+  area_average (on, sw, sh, width, height, cells);
+  for (size_t k = 0; k < width * height; k++)
+    out[k] = cells[k] > 0.5f ? 1 : -1;
+  free (on);
+  return HF_OK;
+}
+
+HfPatterns *
+hf_patterns_resize (const HfPatterns *src, size_t width, size_t height, HfError *err)
+{
+  HfPatterns *dst = hf_patterns_new (width, height, err);
+  if (dst == NULL)
+    return NULL;
+  int8_t *s = malloc (width * height);
+  if (s == NULL)
+    {
+      hf_patterns_free (dst);
+      hf_error_set (err, HF_ENOMEM, "out of memory");
+      return NULL;
+    }
+  for (size_t k = 0; k < src->m; k++)
+    if (hf_state_resize (hf_patterns_get (src, k), src->width, src->height, s, width,
+                         height, err)
+            != HF_OK
+        || hf_patterns_append (dst, s, err) != HF_OK)
+      {
+        free (s);
+        hf_patterns_free (dst);
+        return NULL;
+      }
+  free (s);
+  return dst;
 }
 
 double
@@ -232,7 +288,7 @@ hf_otsu_threshold (const float *lum, size_t count)
   for (int b = 0; b < 256; b++)
     sum_all += b * (double)hist[b];
   double w0 = 0.0, sum0 = 0.0, best = -1.0;
-  int best_b = 127;
+  int best_b = 127, best_last = 127;
   for (int b = 0; b < 255; b++)
     {
       w0 += (double)hist[b];
@@ -242,14 +298,18 @@ hf_otsu_threshold (const float *lum, size_t count)
         continue;
       double m0 = sum0 / w0, m1 = (sum_all - sum0) / w1;
       double between = w0 * w1 * (m0 - m1) * (m0 - m1);
-      if (between > best)
+      if (between > best * (1 + 1e-12))
         {
           best = between;
-          best_b = b;
+          best_b = best_last = b;
         }
+      else if (between >= best * (1 - 1e-12))
+        best_last = b; /* the same split: empty bins between the classes */
     }
-  /* Cells at or below best_b form the dark class: threshold between. */
-  return (best_b + 0.5) / 255.0;
+  /* Cells at or below best_b form the dark class: the threshold sits in the
+   * middle of the empty gap above it (a two-tone image gets 0.5, not a
+   * value hugging the dark class). */
+  return ((best_b + best_last) / 2.0 + 0.5) / 255.0;
 }
 
 HfStatus

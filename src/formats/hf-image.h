@@ -57,6 +57,15 @@ HfStatus hf_image_resample (const HfImage *img, size_t width, size_t height, flo
                             HfError *err);
 double hf_otsu_threshold (const float *lum, size_t count);
 
+/* Resizes a pattern of sw x sh cells to width x height: each new cell is
+ * on when more than half of the area it covers was on (area averaging, as
+ * for images). Used when the grid size changes. */
+HfStatus hf_state_resize (const int8_t *s, size_t sw, size_t sh, int8_t *out,
+                          size_t width, size_t height, HfError *err);
+/* A new set with every pattern of src resized to width x height. */
+HfPatterns *hf_patterns_resize (const HfPatterns *src, size_t width, size_t height,
+                                HfError *err);
+
 /* Writers: on cells black. PNG is 8-bit gray with each cell scale pixels
  * wide; PBM is P4 (binary) or P1 (plain). Both are written atomically. */
 HfStatus hf_png_encode_pattern (const int8_t *s, size_t width, size_t height,

@@ -4,6 +4,7 @@
 
 #include <gtk/gtk.h>
 
+#include "hs-panels-private.h"
 #include "hs-window-private.h"
 
 static gboolean
@@ -26,23 +27,48 @@ gui_wait_for (gboolean (*cond) (HsWindow *), HsWindow *win, double seconds)
   return cond != NULL && cond (win);
 }
 
-/* Renders the window through GTK's own renderer into a texture (unref it). */
-static inline GdkTexture *
-gui_render (HsWindow *win)
+static inline gboolean
+gui_no_workers (HsWindow *win)
 {
-  int w = gtk_widget_get_width (GTK_WIDGET (win)),
-      h = gtk_widget_get_height (GTK_WIDGET (win));
-  GdkPaintable *paintable = gtk_widget_paintable_new (GTK_WIDGET (win));
+  (void)win;
+  return hs_train_panel_workers_done ();
+}
+
+static inline gboolean
+gui_trained (HsWindow *w)
+{
+  return !hs_window_is_training (w) && hs_document_get_network (w->doc) != NULL;
+}
+
+static inline gboolean
+gui_not_playing (HsWindow *w)
+{
+  return !hs_recall_player_get_playing (w->player);
+}
+
+/* Renders a widget through GTK's own renderer into a texture (unref it). */
+static inline GdkTexture *
+gui_render_widget (GtkWidget *widget)
+{
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  GdkPaintable *paintable = gtk_widget_paintable_new (widget);
   GtkSnapshot *snap = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, snap, w, h);
   GskRenderNode *node = gtk_snapshot_free_to_node (snap);
   GdkTexture *tex = NULL;
   if (node != NULL)
     {
-      tex = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (win)), node,
+      GtkNative *native = gtk_widget_get_native (widget);
+      tex = gsk_renderer_render_texture (gtk_native_get_renderer (native), node,
                                          &GRAPHENE_RECT_INIT (0, 0, w, h));
       gsk_render_node_unref (node);
     }
   g_object_unref (paintable);
   return tex;
+}
+
+static inline GdkTexture *
+gui_render (HsWindow *win)
+{
+  return gui_render_widget (GTK_WIDGET (win));
 }

@@ -547,6 +547,66 @@ START_TEST (test_resample_and_otsu)
     bimodal[k] = k < 30 ? 0.2f : 0.9f;
   double t = hf_otsu_threshold (bimodal, 100);
   ck_assert (t > 0.2 && t < 0.9);
+  /* a two-tone image: the threshold sits in the middle of the empty gap,
+   * not against the dark class (the studio's slider showed 0.00) */
+  float two_tone[64];
+  for (int k = 0; k < 64; k++)
+    two_tone[k] = (k % 8) < 4 ? 0.0f : 1.0f;
+  ck_assert_double_eq_tol (hf_otsu_threshold (two_tone, 64), 0.5, 1.0 / 255);
+  ck_assert_double_eq_tol (hf_otsu_threshold (bimodal, 100), (0.2 + 0.9) / 2, 1.0 / 255);
+}
+END_TEST
+
+/* Changing the grid resizes patterns by area: a cell is on when more than
+ * half of what it covers was on. */
+START_TEST (test_pattern_resize)
+{
+  /* 4x4 with the top-left 2x2 block on */
+  int8_t s[16];
+  for (int k = 0; k < 16; k++)
+    s[k] = (k / 4 < 2 && k % 4 < 2) ? 1 : -1;
+  int8_t small[4];
+  ck_assert_int_eq (hf_state_resize (s, 4, 4, small, 2, 2, NULL), HF_OK);
+  const int8_t want_small[4] = { 1, -1, -1, -1 };
+  ck_assert_mem_eq (small, want_small, 4);
+  /* back up to 4x4: the same block */
+  int8_t big[16];
+  ck_assert_int_eq (hf_state_resize (small, 2, 2, big, 4, 4, NULL), HF_OK);
+  ck_assert_mem_eq (big, s, 16);
+  /* 3x3 -> 2x2: each new cell covers 1.5 x 1.5 old cells; the centre
+   * cell alone is a quarter of each, so it does not turn them on */
+  int8_t centre[9] = { -1, -1, -1, -1, 1, -1, -1, -1, -1 };
+  ck_assert_int_eq (hf_state_resize (centre, 3, 3, small, 2, 2, NULL), HF_OK);
+  const int8_t off[4] = { -1, -1, -1, -1 };
+  ck_assert_mem_eq (small, off, 4);
+  /* exactly half on stays off (more than half is needed) */
+  int8_t half[4] = { 1, -1, 1, -1 };
+  int8_t one[1];
+  ck_assert_int_eq (hf_state_resize (half, 2, 2, one, 1, 1, NULL), HF_OK);
+  ck_assert_int_eq (one[0], -1);
+  half[1] = 1;
+  ck_assert_int_eq (hf_state_resize (half, 2, 2, one, 1, 1, NULL), HF_OK);
+  ck_assert_int_eq (one[0], 1);
+  /* a whole set: every pattern, in order */
+  HfPatterns *set = hf_sample_load ("digits-32", NULL);
+  ck_assert_ptr_nonnull (set);
+  HfError err;
+  HfPatterns *r = hf_patterns_resize (set, 16, 16, &err);
+  ck_assert_ptr_nonnull (r);
+  ck_assert_uint_eq (r->m, set->m);
+  ck_assert_uint_eq (r->width, 16);
+  ck_assert_uint_eq (r->height, 16);
+  for (size_t k = 0; k < r->m; k++)
+    {
+      int8_t one_pattern[256];
+      hf_state_resize (hf_patterns_get (set, k), 32, 32, one_pattern, 16, 16, NULL);
+      ck_assert_mem_eq (hf_patterns_get (r, k), one_pattern, 256);
+    }
+  hf_patterns_free (r);
+  ck_assert_ptr_null (hf_patterns_resize (set, 0, 16, &err));
+  ck_assert_int_eq (err.code, HF_EINVAL);
+  ck_assert_int_eq (hf_state_resize (s, 4, 4, big, 200, 200, &err), HF_EINVAL);
+  hf_patterns_free (set);
 }
 END_TEST
 
@@ -703,6 +763,7 @@ formats_suite (void)
   tcase_add_test (tc, test_png_malformed);
   tcase_add_test (tc, test_pbm_round_trip);
   tcase_add_test (tc, test_resample_and_otsu);
+  tcase_add_test (tc, test_pattern_resize);
   tcase_add_test (tc, test_session_round_trip);
   tcase_add_test (tc, test_session_notes);
   suite_add_tcase (s, tc);

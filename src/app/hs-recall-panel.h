@@ -1,0 +1,17 @@
+/* hs-recall-panel.h: recall settings and controls, what happened at the
+ * last step, the energy plot and the overlap chart. It observes the
+ * recall player and writes its settings to the document. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "hs-recall-player.h"
+
+G_BEGIN_DECLS
+
+#define HS_TYPE_RECALL_PANEL (hs_recall_panel_get_type ())
+G_DECLARE_FINAL_TYPE (HsRecallPanel, hs_recall_panel, HS, RECALL_PANEL, GtkBox)
+
+void hs_recall_panel_set_player (HsRecallPanel *self, HsRecallPlayer *player);
+
+G_END_DECLS
