@@ -1,10 +1,7 @@
-/* hs-compare-view.c: two rules side by side, recalling in lockstep.
- *
- * Each side trains in a worker that touches no GObject, only its job (a
- * copy of the patterns and the options); the job is the side's current
- * one until anything that changes the patterns cancels it, and a result
- * that comes back from a job that is no longer current is dropped. Both
- * recalls are paced on this widget's frame clock, in bounded chunks. */
+/* hs-compare-view.c: two rules side by side, recalling in lockstep. Each
+ * side trains in a worker that touches only its job; anything that changes
+ * the patterns cancels the job, and a result from a job that is no longer
+ * the side's current one is dropped. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -24,7 +21,19 @@
  * application must not exit while a worker is inside a BLAS call). */
 static gint running_workers;
 
-typedef struct _CompareJob CompareJob;
+typedef struct
+{
+  HfPatterns *D;
+  HfTrainOptions opts;
+  size_t width, height;
+  GCancellable *cancellable;
+  HfNetwork *net; /* the result */
+  HfError err;
+  HfStatus status;
+  GWeakRef view;
+  int side;
+  GApplication *app; /* held while the worker runs */
+} CompareJob;
 
 typedef struct
 {
@@ -40,20 +49,6 @@ typedef struct
   gboolean highlight; /* the last move was a single step */
   HfEvent last;
 } Side;
-
-struct _CompareJob
-{
-  HfPatterns *D;
-  HfTrainOptions opts;
-  size_t width, height;
-  GCancellable *cancellable;
-  HfNetwork *net; /* the result */
-  HfError err;
-  HfStatus status;
-  GWeakRef view;
-  int side;
-  GApplication *app; /* held while the worker runs */
-};
 
 struct _HsCompareView
 {
@@ -77,6 +72,9 @@ struct _HsCompareView
 };
 
 G_DEFINE_FINAL_TYPE (HsCompareView, hs_compare_view, GTK_TYPE_WIDGET)
+
+static const char *const actions[]
+    = { "compare.step", "compare.sweep", "compare.reset", "compare.play-pause" };
 
 /* ---- texts ---- */
 
@@ -123,8 +121,7 @@ describe_outcome (HsCompareView *self, Side *side)
                             : g_strdup (_ ("Spurious state"));
     case HF_OUTCOME_CYCLE:
       return g_strdup_printf (_ ("%zu-cycle"), o.period);
-    case HF_OUTCOME_NOT_CONVERGED:
-    default:
+    default: /* HF_OUTCOME_NOT_CONVERGED */
       return g_strdup (_ ("Not converged"));
     }
 }
@@ -132,7 +129,7 @@ describe_outcome (HsCompareView *self, Side *side)
 static void
 update_side (HsCompareView *self, Side *side)
 {
-  char *status;
+  g_autofree char *status = NULL;
   if (side->job != NULL || self->retrain_id != 0)
     status = g_strdup (_ ("Training…"));
   else if (side->error != NULL)
@@ -145,12 +142,9 @@ update_side (HsCompareView *self, Side *side)
                               side->net->summary.stored, side->net->summary.patterns);
   else
     status = g_strdup (_ ("Store some patterns to compare the rules"));
+  g_autofree char *outcome = describe_outcome (self, side);
   gtk_label_set_text (side->status, status);
-  g_free (status);
-
-  char *outcome = describe_outcome (self, side);
   gtk_label_set_text (side->outcome, outcome);
-  g_free (outcome);
 
   const int8_t *state
       = side->recall ? hf_recall_state (side->recall) : hs_document_get_probe (self->doc);
@@ -161,28 +155,12 @@ update_side (HsCompareView *self, Side *side)
       side->canvas,
       side->highlight && side->last.neuron != SIZE_MAX ? (int)side->last.neuron : -1,
       side->last.flipped);
-  if (side->recall != NULL)
-    {
-      char *counter
-          = g_strdup_printf (_ ("Step %zu · E = %.3f"), hf_recall_steps (side->recall),
-                             hf_recall_energy (side->recall));
-      gtk_label_set_text (side->counter, counter);
-      g_free (counter);
-    }
-  else
-    gtk_label_set_text (side->counter, "");
-}
-
-static void
-update_controls (HsCompareView *self)
-{
-  gboolean any = self->sides[0].recall != NULL || self->sides[1].recall != NULL;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.step", any);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.sweep", any);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.reset", any);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.play-pause", any);
-  gtk_button_set_label (GTK_BUTTON (self->play_button),
-                        self->playing ? _ ("_Pause") : _ ("_Play"));
+  g_autofree char *counter
+      = side->recall
+            ? g_strdup_printf (_ ("Step %zu · E = %.3f"), hf_recall_steps (side->recall),
+                               hf_recall_energy (side->recall))
+            : g_strdup ("");
+  gtk_label_set_text (side->counter, counter);
 }
 
 static void
@@ -190,7 +168,11 @@ update_all (HsCompareView *self)
 {
   update_side (self, &self->sides[0]);
   update_side (self, &self->sides[1]);
-  update_controls (self);
+  gboolean any = self->sides[0].recall != NULL || self->sides[1].recall != NULL;
+  for (guint k = 0; k < G_N_ELEMENTS (actions); k++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[k], any);
+  gtk_button_set_label (GTK_BUTTON (self->play_button),
+                        self->playing ? _ ("_Pause") : _ ("_Play"));
 }
 
 /* ---- lockstep recall ---- */
@@ -280,9 +262,8 @@ hs_compare_view_sweep (HsCompareView *self)
 {
   g_return_if_fail (HS_IS_COMPARE_VIEW (self));
   hs_compare_view_pause (self);
-  const HfRecall *r = self->sides[0].recall && !side_finished (self, &self->sides[0])
-                          ? self->sides[0].recall
-                          : self->sides[1].recall;
+  /* both unfinished sides have made the same number of steps */
+  const HfRecall *r = self->sides[side_finished (self, &self->sides[0])].recall;
   if (r == NULL)
     return;
   guint64 n = hs_document_get_n_neurons (self->doc);
@@ -309,7 +290,7 @@ on_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
     {
       self->tick_id = 0;
       self->playing = FALSE;
-      update_controls (self);
+      update_all (self);
       return G_SOURCE_REMOVE;
     }
   return G_SOURCE_CONTINUE;
@@ -327,7 +308,7 @@ hs_compare_view_play (HsCompareView *self)
   self->debt = 1.0; /* the first frame moves at once */
   self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_tick, NULL, NULL);
   self->playing = TRUE;
-  update_controls (self);
+  update_all (self);
 }
 
 void
@@ -335,7 +316,7 @@ hs_compare_view_pause (HsCompareView *self)
 {
   g_return_if_fail (HS_IS_COMPARE_VIEW (self));
   stop_ticking (self);
-  update_controls (self);
+  update_all (self);
 }
 
 gboolean
@@ -356,10 +337,8 @@ static void
 on_speed_changed (HsCompareView *self)
 {
   double s = pow (10.0, gtk_range_get_value (GTK_RANGE (self->speed_scale)));
-  char *text = s < 10 ? g_strdup_printf (_ ("%.1f updates/s"), s)
-                      : g_strdup_printf (_ ("%.0f updates/s"), s);
+  g_autofree char *text = g_strdup_printf (_ ("%.*f updates/s"), s < 10 ? 1 : 0, s);
   gtk_label_set_text (self->speed_label, text);
-  g_free (text);
 }
 
 /* ---- training ---- */
@@ -377,7 +356,6 @@ job_free (CompareJob *job)
 static bool
 keep_training (const HfTrainProgress *progress, void *user)
 {
-  (void)progress;
   return !g_cancellable_is_cancelled (user);
 }
 
@@ -431,7 +409,8 @@ drop_side (HsCompareView *self, Side *side)
   g_clear_pointer (&side->recall, hf_recall_free);
   g_clear_pointer (&side->net, hf_network_free);
   g_clear_pointer (&side->error, g_free);
-  hs_energy_plot_clear (side->plot);
+  if (side->plot != NULL)
+    hs_energy_plot_clear (side->plot);
 }
 
 static void
@@ -505,10 +484,9 @@ void
 hs_compare_view_set_rule (HsCompareView *self, HsCompareSide which, HfRule rule)
 {
   g_return_if_fail (HS_IS_COMPARE_VIEW (self));
-  g_return_if_fail (which == HS_COMPARE_LEFT || which == HS_COMPARE_RIGHT);
   guint pos = rule_position (self, rule);
   g_return_if_fail (pos != GTK_INVALID_LIST_POSITION);
-  gtk_drop_down_set_selected (self->sides[which].rule_dropdown, pos);
+  gtk_drop_down_set_selected (self->sides[which != HS_COMPARE_LEFT].rule_dropdown, pos);
 }
 
 HfRule
@@ -521,14 +499,11 @@ hs_compare_view_get_rule (HsCompareView *self, HsCompareSide which)
 static void
 on_rule_selected (HsCompareView *self, GParamSpec *pspec, GtkDropDown *dropdown)
 {
-  if (self->syncing)
-    return;
   Side *side = &self->sides[dropdown == self->sides[1].rule_dropdown];
   guint pos = gtk_drop_down_get_selected (dropdown);
-  if (pos >= self->n_rules || self->rules[pos] == side->rule)
+  if (self->syncing || pos >= self->n_rules || self->rules[pos] == side->rule)
     return;
   side->rule = self->rules[pos];
-  stop_ticking (self);
   train_side (self, side);
   /* the other side goes back to the probe too: both start together */
   hs_compare_view_reset (self);
@@ -554,13 +529,6 @@ on_settings_changed (HsCompareView *self)
   update_all (self);
 }
 
-HsDocument *
-hs_compare_view_get_document (HsCompareView *self)
-{
-  g_return_val_if_fail (HS_IS_COMPARE_VIEW (self), NULL);
-  return self->doc;
-}
-
 gboolean
 hs_compare_view_is_training (HsCompareView *self)
 {
@@ -581,13 +549,6 @@ hs_compare_view_get_network (HsCompareView *self, HsCompareSide which)
 {
   g_return_val_if_fail (HS_IS_COMPARE_VIEW (self), NULL);
   return self->sides[which != HS_COMPARE_LEFT].net;
-}
-
-gboolean
-hs_compare_view_side_finished (HsCompareView *self, HsCompareSide which)
-{
-  g_return_val_if_fail (HS_IS_COMPARE_VIEW (self), TRUE);
-  return side_finished (self, &self->sides[which != HS_COMPARE_LEFT]);
 }
 
 gboolean
@@ -613,28 +574,16 @@ hs_compare_view_workers_done (void)
 /* ---- actions and life cycle ---- */
 
 static void
-action_step (GtkWidget *w, const char *name, GVariant *param)
+on_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  hs_compare_view_advance (HS_COMPARE_VIEW (w), 1);
-}
-
-static void
-action_sweep (GtkWidget *w, const char *name, GVariant *param)
-{
-  hs_compare_view_sweep (HS_COMPARE_VIEW (w));
-}
-
-static void
-action_reset (GtkWidget *w, const char *name, GVariant *param)
-{
-  hs_compare_view_reset (HS_COMPARE_VIEW (w));
-}
-
-static void
-action_play_pause (GtkWidget *w, const char *name, GVariant *param)
-{
-  HsCompareView *self = HS_COMPARE_VIEW (w);
-  if (self->playing)
+  HsCompareView *self = HS_COMPARE_VIEW (widget);
+  if (g_str_equal (name, "compare.step"))
+    hs_compare_view_advance (self, 1);
+  else if (g_str_equal (name, "compare.sweep"))
+    hs_compare_view_sweep (self);
+  else if (g_str_equal (name, "compare.reset"))
+    hs_compare_view_reset (self);
+  else if (self->playing)
     hs_compare_view_pause (self);
   else
     hs_compare_view_play (self);
@@ -652,12 +601,8 @@ hs_compare_view_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (hs_document_get_library (self->doc), self);
     }
   /* running jobs stop; their weak reference keeps them away from here */
-  for (int k = 0; k < 2; k++)
-    if (self->sides[k].job != NULL)
-      {
-        g_cancellable_cancel (self->sides[k].job->cancellable);
-        self->sides[k].job = NULL;
-      }
+  drop_side (self, &self->sides[0]);
+  drop_side (self, &self->sides[1]);
   gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_COMPARE_VIEW);
   GtkWidget *child;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -667,61 +612,38 @@ hs_compare_view_dispose (GObject *object)
 }
 
 static void
-hs_compare_view_finalize (GObject *object)
-{
-  HsCompareView *self = HS_COMPARE_VIEW (object);
-  for (int k = 0; k < 2; k++)
-    {
-      hf_recall_free (self->sides[k].recall);
-      hf_network_free (self->sides[k].net);
-      g_free (self->sides[k].error);
-    }
-  G_OBJECT_CLASS (hs_compare_view_parent_class)->finalize (object);
-}
-
-static void
 hs_compare_view_class_init (HsCompareViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   object_class->dispose = hs_compare_view_dispose;
-  object_class->finalize = hs_compare_view_finalize;
   g_type_ensure (HS_TYPE_PATTERN_CANVAS);
   g_type_ensure (HS_TYPE_ENERGY_PLOT);
   gtk_widget_class_set_template_from_resource (
       widget_class, "/org/hopfieldstudio/HopfieldStudio/hs-compare-view.ui");
-#define SIDE(k, prefix)                                                                  \
-  gtk_widget_class_bind_template_child_full (                                            \
-      widget_class, prefix "_rule", FALSE,                                               \
-      G_STRUCT_OFFSET (HsCompareView, sides[k].rule_dropdown));                          \
-  gtk_widget_class_bind_template_child_full (                                            \
-      widget_class, prefix "_status", FALSE,                                             \
-      G_STRUCT_OFFSET (HsCompareView, sides[k].status));                                 \
-  gtk_widget_class_bind_template_child_full (                                            \
-      widget_class, prefix "_outcome", FALSE,                                            \
-      G_STRUCT_OFFSET (HsCompareView, sides[k].outcome));                                \
-  gtk_widget_class_bind_template_child_full (                                            \
-      widget_class, prefix "_counter", FALSE,                                            \
-      G_STRUCT_OFFSET (HsCompareView, sides[k].counter));                                \
-  gtk_widget_class_bind_template_child_full (                                            \
-      widget_class, prefix "_canvas", FALSE,                                             \
-      G_STRUCT_OFFSET (HsCompareView, sides[k].canvas));                                 \
-  gtk_widget_class_bind_template_child_full (                                            \
-      widget_class, prefix "_plot", FALSE,                                               \
-      G_STRUCT_OFFSET (HsCompareView, sides[k].plot))
-  SIDE (0, "left");
-  SIDE (1, "right");
-#undef SIDE
+  static const char *const parts[]
+      = { "rule", "status", "outcome", "counter", "canvas", "plot" };
+  const gssize offsets[]
+      = { G_STRUCT_OFFSET (Side, rule_dropdown), G_STRUCT_OFFSET (Side, status),
+          G_STRUCT_OFFSET (Side, outcome),       G_STRUCT_OFFSET (Side, counter),
+          G_STRUCT_OFFSET (Side, canvas),        G_STRUCT_OFFSET (Side, plot) };
+  for (int k = 0; k < 2; k++)
+    for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
+      {
+        char *id = g_strdup_printf ("%s_%s", k ? "right" : "left", parts[p]);
+        gtk_widget_class_bind_template_child_full (widget_class, id, FALSE,
+                                                   G_STRUCT_OFFSET (HsCompareView, sides)
+                                                       + k * (gssize)sizeof (Side)
+                                                       + offsets[p]);
+        g_free (id);
+      }
   gtk_widget_class_bind_template_child (widget_class, HsCompareView, play_button);
   gtk_widget_class_bind_template_child (widget_class, HsCompareView, speed_scale);
   gtk_widget_class_bind_template_child (widget_class, HsCompareView, speed_label);
   gtk_widget_class_bind_template_callback (widget_class, on_rule_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_speed_changed);
-  gtk_widget_class_install_action (widget_class, "compare.step", NULL, action_step);
-  gtk_widget_class_install_action (widget_class, "compare.sweep", NULL, action_sweep);
-  gtk_widget_class_install_action (widget_class, "compare.reset", NULL, action_reset);
-  gtk_widget_class_install_action (widget_class, "compare.play-pause", NULL,
-                                   action_play_pause);
+  for (guint k = 0; k < G_N_ELEMENTS (actions); k++)
+    gtk_widget_class_install_action (widget_class, actions[k], NULL, on_action);
   gtk_widget_class_set_css_name (widget_class, "compareview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }

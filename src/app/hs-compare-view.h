@@ -28,7 +28,6 @@ typedef enum
 } HsCompareSide;
 
 GtkWidget *hs_compare_view_new (HsDocument *doc);
-HsDocument *hs_compare_view_get_document (HsCompareView *self);
 
 /* The rule of one side (defaults: Hebbian left, MPF batch right);
  * choosing one retrains that side. */
@@ -40,8 +39,7 @@ gboolean hs_compare_view_is_training (HsCompareView *self);
 const HfRecall *hs_compare_view_get_recall (HsCompareView *self, HsCompareSide side);
 /* The side's trained network, NULL while it has none. */
 const HfNetwork *hs_compare_view_get_network (HsCompareView *self, HsCompareSide side);
-/* Fixed point or cycle reached (never while sampling at T > 0). */
-gboolean hs_compare_view_side_finished (HsCompareView *self, HsCompareSide side);
+/* Both sides at a fixed point or a cycle (never while sampling at T > 0). */
 gboolean hs_compare_view_is_finished (HsCompareView *self);
 /* The side's outcome as shown ("Recalled pattern 3", "2-cycle", ...). */
 const char *hs_compare_view_get_outcome (HsCompareView *self, HsCompareSide side);
