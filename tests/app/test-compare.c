@@ -208,11 +208,15 @@ START_TEST (test_digits_hebbian_vs_mpf)
   set_probe (3, 0.10);
   ck_assert (wait_for (ready, 120));
   size_t n = hs_document_get_n_neurons (doc);
-  hs_compare_view_set_speed (view, 3.0);
+  hs_compare_view_set_speed (view, 2.0);
   hs_compare_view_play (view);
   ck_assert (hs_compare_view_get_playing (view));
-  /* mid-recall: a picture, and both sides have moved alike */
-  wait_for (never, 0.3);
+  /* mid-recall (about 100 steps): a picture, and both sides moved alike */
+  wait_for (never, 1.0);
+  ck_assert (!hs_compare_view_is_finished (view));
+  ck_assert_uint_eq (
+      hf_recall_steps (hs_compare_view_get_recall (view, HS_COMPARE_LEFT)),
+      hf_recall_steps (hs_compare_view_get_recall (view, HS_COMPARE_RIGHT)));
   save_shot ("compare-digits-mid-recall.png");
   hs_compare_view_set_speed (view, 5.0);
   ck_assert (wait_for (not_playing, 60));
