@@ -134,6 +134,22 @@ canvas_state (HsCompareSide side)
   return hs_pattern_canvas_get_state (canvas);
 }
 
+/* A label of the view whose text starts with prefix. */
+static GtkLabel *
+find_label (GtkWidget *w, const char *prefix)
+{
+  if (GTK_IS_LABEL (w) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (w)), prefix))
+    return GTK_LABEL (w);
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkLabel *found = find_label (c, prefix);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 save_shot (const char *name)
 {
@@ -324,6 +340,36 @@ START_TEST (test_changes_restart_cleanly)
 }
 END_TEST
 
+/* A rule that cannot store the patterns says why; the other side works. */
+static gboolean
+left_ready (void)
+{
+  return !hs_compare_view_is_training (view)
+         && hs_compare_view_get_recall (view, HS_COMPARE_LEFT) != NULL;
+}
+
+START_TEST (test_training_error)
+{
+  ck_assert (wait_for (ready, 120));
+  size_t n = hs_document_get_n_neurons (doc);
+  int8_t *again = g_memdup2 (hf_patterns_get (hs_document_get_patterns (doc), 0), n);
+  ck_assert (hs_document_append_pattern (doc, again, NULL));
+  g_free (again);
+  hs_compare_view_set_rule (view, HS_COMPARE_RIGHT, HF_RULE_PSEUDOINVERSE);
+  ck_assert (wait_for (left_ready, 120));
+  ck_assert_ptr_null (hs_compare_view_get_network (view, HS_COMPARE_RIGHT));
+  ck_assert_ptr_null (hs_compare_view_get_recall (view, HS_COMPARE_RIGHT));
+  GtkLabel *status = find_label (GTK_WIDGET (view), "Training failed: ");
+  ck_assert_ptr_nonnull (status);
+  ck_assert_ptr_nonnull (strstr (gtk_label_get_text (status), "independent"));
+  /* the working side still recalls, alone */
+  hs_compare_view_advance (view, 300);
+  ck_assert_uint_eq (hf_recall_steps (hs_compare_view_get_recall (view, HS_COMPARE_LEFT)),
+                     300);
+  ck_assert_str_eq (hs_compare_view_get_outcome (view, HS_COMPARE_RIGHT), "");
+}
+END_TEST
+
 /* Closing the view while both sides train leaves no worker behind. */
 START_TEST (test_close_while_training)
 {
@@ -348,6 +394,7 @@ compare_suite (void)
   tcase_add_test (tc, test_same_rule_lockstep);
   tcase_add_test (tc, test_digits_hebbian_vs_mpf);
   tcase_add_test (tc, test_changes_restart_cleanly);
+  tcase_add_test (tc, test_training_error);
   tcase_add_test (tc, test_close_while_training);
   suite_add_tcase (s, tc);
   return s;
