@@ -156,6 +156,12 @@ save_shot (const char *name)
   const char *dir = g_getenv ("HS_SHOTS_DIR");
   if (dir == NULL)
     return;
+  /* let the window lay itself out and draw once */
+  gboolean playing = hs_compare_view_get_playing (view);
+  hs_compare_view_pause (view);
+  wait_for (never, 0.2);
+  if (playing)
+    hs_compare_view_play (view);
   GtkWidget *w = window;
   int width = gtk_widget_get_width (w), height = gtk_widget_get_height (w);
   GdkPaintable *paintable = gtk_widget_paintable_new (w);
@@ -209,6 +215,8 @@ START_TEST (test_same_rule_lockstep)
                      == 0);
         }
       ck_assert_msg (hf_recall_flips (a) > 0, "mode %u: nothing happened", m);
+      if (modes[m] == HF_UPDATE_SYNC)
+        save_shot ("compare-same-rule-sync.png");
       ck_assert_str_eq (hs_compare_view_get_outcome (view, HS_COMPARE_LEFT),
                         hs_compare_view_get_outcome (view, HS_COMPARE_RIGHT));
     }
@@ -340,6 +348,30 @@ START_TEST (test_changes_restart_cleanly)
 }
 END_TEST
 
+/* The document's clamps hold on both sides. */
+START_TEST (test_clamps)
+{
+  set_probe (3, 0.25);
+  ck_assert (wait_for (ready, 120));
+  size_t n = hs_document_get_n_neurons (doc);
+  hs_compare_view_advance (view, 2 * n);
+  ck_assert_uint_gt (hf_recall_flips (hs_compare_view_get_recall (view, 0)), 0);
+  /* clamp the top half of the grid: it keeps the probe's values */
+  uint8_t *mask = g_malloc0 (n);
+  memset (mask, 1, n / 2);
+  hs_document_set_clamp (doc, mask);
+  ck_assert_uint_eq (hf_recall_steps (hs_compare_view_get_recall (view, 0)), 0);
+  hs_compare_view_advance (view, 3 * n);
+  for (int k = 0; k < 2; k++)
+    {
+      const HfRecall *r = hs_compare_view_get_recall (view, (HsCompareSide)k);
+      ck_assert (memcmp (hf_recall_state (r), hs_document_get_probe (doc), n / 2) == 0);
+      ck_assert (memcmp (canvas_state ((HsCompareSide)k), hf_recall_state (r), n) == 0);
+    }
+  g_free (mask);
+}
+END_TEST
+
 /* A rule that cannot store the patterns says why; the other side works. */
 static gboolean
 left_ready (void)
@@ -367,6 +399,7 @@ START_TEST (test_training_error)
   ck_assert_uint_eq (hf_recall_steps (hs_compare_view_get_recall (view, HS_COMPARE_LEFT)),
                      300);
   ck_assert_str_eq (hs_compare_view_get_outcome (view, HS_COMPARE_RIGHT), "");
+  save_shot ("compare-training-error.png");
 }
 END_TEST
 
@@ -394,6 +427,7 @@ compare_suite (void)
   tcase_add_test (tc, test_same_rule_lockstep);
   tcase_add_test (tc, test_digits_hebbian_vs_mpf);
   tcase_add_test (tc, test_changes_restart_cleanly);
+  tcase_add_test (tc, test_clamps);
   tcase_add_test (tc, test_training_error);
   tcase_add_test (tc, test_close_while_training);
   suite_add_tcase (s, tc);
