@@ -68,6 +68,19 @@ hs_document_get_view (HsDocument *self)
   return lesson ? lesson->view : NULL;
 }
 
+char *
+hs_document_dup_display_name (HsDocument *self)
+{
+  g_return_val_if_fail (HS_IS_DOCUMENT (self), NULL);
+  const char *title = hs_document_get_lesson_title (self);
+  if (title != NULL && *title != '\0')
+    return g_strdup (title);
+  GFile *file = hs_document_get_file (self);
+  if (file == NULL)
+    return g_strdup (_ ("Untitled lesson"));
+  return g_file_get_basename (file);
+}
+
 void
 hs_document_describe_session (HsDocument *self, HfSession *out)
 {

@@ -24,8 +24,8 @@ struct _HsDocument
   GFile *file;
   gboolean modified;
   guint64 generation; /* counts changes, so a save knows whether it is current */
-  char *title;
-  HsLesson *lesson; /* a lesson's title, notes and view (hs-document-io.c) */
+  char *title;        /* the window's */
+  HsLesson *lesson;   /* a lesson's title, notes and view (hs-document-io.c) */
 };
 
 G_DEFINE_FINAL_TYPE (HsDocument, hs_document, G_TYPE_OBJECT)
@@ -43,6 +43,9 @@ enum
   PROP_TITLE,
   PROP_HAS_NETWORK,
   PROP_NETWORK_STALE,
+  PROP_LESSON_TITLE,
+  PROP_NOTES,
+  PROP_VIEW,
   N_PROPS
 };
 static GParamSpec *props[N_PROPS];
@@ -64,7 +67,6 @@ set_error (GError **error, const HfError *err)
 }
 
 /* ---- change tracking ---- */
-
 static void
 update_title (HsDocument *self)
 {
@@ -151,6 +153,15 @@ hs_document_get_property (GObject *object, guint id, GValue *value, GParamSpec *
     case PROP_NETWORK_STALE:
       g_value_set_boolean (value, self->stale);
       break;
+    case PROP_LESSON_TITLE:
+      g_value_set_string (value, hs_document_get_lesson_title (self));
+      break;
+    case PROP_NOTES:
+      g_value_set_string (value, hs_document_get_notes (self));
+      break;
+    case PROP_VIEW:
+      g_value_set_string (value, hs_document_get_view (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, id, pspec);
     }
@@ -195,6 +206,9 @@ hs_document_class_init (HsDocumentClass *klass)
   props[PROP_HAS_NETWORK] = g_param_spec_boolean ("has-network", NULL, NULL, FALSE, ro);
   props[PROP_NETWORK_STALE]
       = g_param_spec_boolean ("network-stale", NULL, NULL, FALSE, ro);
+  props[PROP_LESSON_TITLE] = g_param_spec_string ("lesson-title", NULL, NULL, NULL, ro);
+  props[PROP_NOTES] = g_param_spec_string ("notes", NULL, NULL, NULL, ro);
+  props[PROP_VIEW] = g_param_spec_string ("view", NULL, NULL, NULL, ro);
   g_object_class_install_properties (object_class, N_PROPS, props);
   signals[SIGNAL_PROBE_CHANGED]
       = g_signal_new ("probe-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
@@ -613,15 +627,6 @@ hs_document_set_modified (HsDocument *self, gboolean modified)
   update_title (self);
 }
 
-char *
-hs_document_dup_display_name (HsDocument *self)
-{
-  g_return_val_if_fail (HS_IS_DOCUMENT (self), NULL);
-  if (self->file == NULL)
-    return g_strdup (_ ("Untitled lesson"));
-  return g_file_get_basename (self->file);
-}
-
 HsLesson *
 hs_document_get_lesson (HsDocument *self)
 {
@@ -679,6 +684,9 @@ hs_document_apply_session (HsDocument *self, HfSession *session, GFile *file)
     g_object_notify_by_pspec (G_OBJECT (self), props[PROP_HEIGHT]);
   if (had != (self->net != NULL))
     g_object_notify_by_pspec (G_OBJECT (self), props[PROP_HAS_NETWORK]);
+  for (guint p = PROP_LESSON_TITLE; p <= PROP_VIEW; p++)
+    g_object_notify_by_pspec (G_OBJECT (self), props[p]);
+  update_title (self);
   set_stale (self, FALSE);
   refresh_items (self, 0);
   self->generation++;

@@ -5,7 +5,8 @@
  * training summary, the training and recall settings, and the file the
  * lesson lives in with its unsaved-changes flag. Views observe it through
  * properties ("width", "height", "file", "modified", "title",
- * "has-network", "network-stale"), the library's "items-changed" and the
+ * "has-network", "network-stale", and a lesson's "lesson-title", "notes"
+ * and "view"), the library's "items-changed" and the
  * signals "probe-changed", "network-changed" and "settings-changed"; they
  * change it only through the functions below. It depends on GIO and the
  * formats library only, so it is tested without a display. */
@@ -86,7 +87,7 @@ void hs_document_set_settings (HsDocument *self, const HfSessionSettings *settin
 GFile *hs_document_get_file (HsDocument *self); /* NULL: never saved */
 gboolean hs_document_get_modified (HsDocument *self);
 void hs_document_set_modified (HsDocument *self, gboolean modified);
-/* The file's name, or "Untitled lesson". */
+/* The lesson's title, else the file's name, else "Untitled lesson". */
 char *hs_document_dup_display_name (HsDocument *self);
 /* The window title: "• name — Hopfield Studio" when modified. */
 const char *hs_document_get_title (HsDocument *self);

@@ -178,6 +178,12 @@ START_TEST (test_grid_probe_and_corruption)
 END_TEST
 
 static void
+count_notify (guint *count)
+{
+  (*count)++;
+}
+
+static void
 on_done (GObject *source, GAsyncResult *result, gpointer data)
 {
   *(GAsyncResult **)data = g_object_ref (result);
@@ -247,12 +253,25 @@ START_TEST (test_save_and_load)
   char *lesson_path = g_build_filename (tmpdir, "digits.hfsession", NULL);
   ck_assert_int_eq (hf_session_save (lesson_path, &lesson, NULL), HF_OK);
   GFile *lesson_file = g_file_new_for_path (lesson_path);
+  guint notified = 0;
+  g_signal_connect_swapped (other, "notify::notes", G_CALLBACK (count_notify), &notified);
   hs_document_load_async (other, lesson_file, NULL, on_done, &res);
   ck_assert (hs_document_load_finish (other, wait_result (&res), &error));
   g_clear_object (&res);
+  ck_assert_uint_eq (notified, 1);
   ck_assert_str_eq (hs_document_get_lesson_title (other), "Digits");
   ck_assert_str_eq (hs_document_get_notes (other), "Press *Play*.");
   ck_assert_str_eq (hs_document_get_view (other), "recall");
+  char *title = NULL, *notes = NULL, *view = NULL;
+  g_object_get (other, "lesson-title", &title, "notes", &notes, "view", &view, NULL);
+  ck_assert_str_eq (title, "Digits");
+  ck_assert_str_eq (notes, "Press *Play*.");
+  ck_assert_str_eq (view, "recall");
+  g_free (title);
+  g_free (notes);
+  g_free (view);
+  /* the window is titled by the lesson, not by its file name */
+  ck_assert_str_eq (hs_document_get_title (other), "Digits — Hopfield Studio");
   hs_document_set_probe (other, hf_patterns_get (letters, 5), TRUE);
   hs_document_save_async (other, lesson_file, NULL, on_done, &res);
   ck_assert (hs_document_save_finish (other, wait_result (&res), &error));
@@ -261,6 +280,7 @@ START_TEST (test_save_and_load)
   ck_assert_ptr_nonnull (back);
   ck_assert_str_eq (back->title, "Digits");
   ck_assert_str_eq (back->notes, "Press *Play*.");
+  ck_assert_str_eq (back->view, "recall");
   ck_assert_mem_eq (back->probe, hf_patterns_get (letters, 5), 256);
   hf_session_free (back);
   g_object_unref (lesson_file);
