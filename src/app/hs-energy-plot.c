@@ -14,6 +14,7 @@ struct _HsEnergyPlot
   double *xs, *ys; /* MAX_POINTS each: GObject instances must stay under 64 KiB */
   guint n;
   guint stride, skipped; /* keep one point in `stride` after thinning */
+  double cursor;         /* the step on show while rewound, or -1 */
 };
 
 G_DEFINE_FINAL_TYPE (HsEnergyPlot, hs_energy_plot, GTK_TYPE_WIDGET)
@@ -25,6 +26,7 @@ hs_energy_plot_clear (HsEnergyPlot *self)
   self->n = 0;
   self->stride = 1;
   self->skipped = 0;
+  self->cursor = -1;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -55,6 +57,39 @@ hs_energy_plot_add (HsEnergyPlot *self, double step, double energy)
   self->ys[self->n] = energy;
   self->n++;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+hs_energy_plot_truncate (HsEnergyPlot *self, double step)
+{
+  g_return_if_fail (HS_IS_ENERGY_PLOT (self));
+  guint n = self->n;
+  while (self->n > 0 && self->xs[self->n - 1] > step)
+    self->n--;
+  if (self->n != n)
+    {
+      self->skipped = 0;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+void
+hs_energy_plot_set_cursor (HsEnergyPlot *self, double step)
+{
+  g_return_if_fail (HS_IS_ENERGY_PLOT (self));
+  if (step < 0)
+    step = -1;
+  if (self->cursor == step)
+    return;
+  self->cursor = step;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+double
+hs_energy_plot_get_cursor (HsEnergyPlot *self)
+{
+  g_return_val_if_fail (HS_IS_ENERGY_PLOT (self), -1);
+  return self->cursor;
 }
 
 guint
@@ -151,6 +186,17 @@ hs_energy_plot_draw (HsEnergyPlot *self, cairo_t *cr, int w, int h)
         }
     }
   cairo_stroke (cr);
+  if (self->cursor >= 0)
+    {
+      /* the step on show, while the recall is rewound */
+      double cx = round (hp_axis_map (&xa, self->cursor, left, right)) + 0.5;
+      hp_set_source (cr, style.accent);
+      cairo_set_line_width (cr, style.scale);
+      cairo_set_dash (cr, (double[]){ 4 * style.scale, 3 * style.scale }, 2, 0);
+      cairo_move_to (cr, cx, top);
+      cairo_line_to (cr, cx, bottom);
+      cairo_stroke (cr);
+    }
   cairo_restore (cr);
 }
 
@@ -196,6 +242,7 @@ static void
 hs_energy_plot_init (HsEnergyPlot *self)
 {
   self->stride = 1;
+  self->cursor = -1;
   self->xs = g_new (double, MAX_POINTS);
   self->ys = g_new (double, MAX_POINTS);
 }

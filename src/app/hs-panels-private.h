@@ -7,6 +7,7 @@
 #include "hs-overlap-chart.h"
 #include "hs-probe-editor.h"
 #include "hs-recall-panel.h"
+#include "hs-timeline.h"
 #include "hs-train-panel.h"
 
 struct _HsLibraryPanel
@@ -66,6 +67,8 @@ struct _HsRecallPanel
   GtkLabel *outcome_label, *counter_label, *neuron_label;
   HsEnergyPlot *energy_plot;
   HsOverlapChart *overlap_chart;
+  HsTimeline *timeline;
+  guint shown_branches; /* branch marks on the timeline */
   double *overlaps;
   HfEvent last_event; /* of the last step, shown again when play stops */
   gboolean has_last_event;

@@ -128,6 +128,48 @@ update_overlaps (HsRecallPanel *self)
   hs_overlap_chart_set (self->overlap_chart, self->overlaps, (guint)lib->m);
 }
 
+/* The timeline and the energy plot's cursor follow the recall's history:
+ * first..last recorded, the step on show, and the branch points. */
+static void
+sync_history (HsRecallPanel *self, gboolean marks)
+{
+  const HfHistory *h = hs_recall_player_get_history (self->player);
+  const HfRecall *r = hs_recall_player_get_recall (self->player);
+  if (h == NULL || r == NULL)
+    {
+      hs_timeline_set (self->timeline, 0, 0, 0);
+      hs_timeline_set_branches (self->timeline, NULL, NULL, 0);
+      self->shown_branches = 0;
+      hs_energy_plot_set_cursor (self->energy_plot, -1);
+      return;
+    }
+  size_t now = hf_recall_steps (r), last = hf_history_last (h);
+  hs_timeline_set (self->timeline, hf_history_first (h), last, now);
+  /* a branch drops the recorded future, and its energies with it */
+  hs_energy_plot_truncate (self->energy_plot, (double)last);
+  hs_energy_plot_set_cursor (self->energy_plot, now < last ? (double)now : -1);
+  guint n = (guint)hf_history_n_branches (h);
+  if (!marks && n == self->shown_branches)
+    return;
+  guint64 *steps = g_new (guint64, MAX (n, 1));
+  const char **labels = g_new (const char *, MAX (n, 1));
+  for (guint k = 0; k < n; k++)
+    {
+      steps[k] = hf_history_branch_point (h, k)->step;
+      labels[k] = hf_history_branch_point (h, k)->label;
+    }
+  hs_timeline_set_branches (self->timeline, steps, labels, n);
+  self->shown_branches = n;
+  g_free (steps);
+  g_free (labels);
+}
+
+static void
+on_timeline_seek (HsRecallPanel *self, guint64 step)
+{
+  hs_recall_player_seek (self->player, step);
+}
+
 static void
 on_restarted (HsRecallPanel *self)
 {
@@ -138,6 +180,7 @@ on_restarted (HsRecallPanel *self)
     hs_energy_plot_add (self->energy_plot, 0, hf_recall_energy (r));
   update_overlaps (self);
   update_texts (self, NULL);
+  sync_history (self, TRUE);
 }
 
 static void
@@ -148,17 +191,22 @@ on_stepped (HsRecallPanel *self, const HfEvent *ev, const double *energies, guin
   size_t first = hf_recall_steps (r) - count + 1;
   for (guint k = 0; k < count; k++)
     hs_energy_plot_add (self->energy_plot, (double)(first + k), energies[k]);
-  if (ev != NULL)
+  if (ev != NULL || count == 0)
     {
-      self->last_event = *ev;
-      self->has_last_event = TRUE;
+      /* after a seek or a branch, the event of the step on show (none at
+       * the first) */
+      self->has_last_event = ev != NULL;
+      if (ev != NULL)
+        self->last_event = *ev;
     }
+  sync_history (self, count == 0);
   update_overlaps (self);
   /* Shaping text is the costliest part of a frame, and numbers changing
    * 60 times a second cannot be read: while playing, labels follow at
    * 10 Hz; the final state is always shown (on_playing). */
   gint64 now = g_get_monotonic_time ();
-  if (!hs_recall_player_get_playing (player) || now - self->last_text_update >= 100000)
+  if (!hs_recall_player_get_playing (player) || count == 0
+      || now - self->last_text_update >= 100000)
     {
       self->last_text_update = now;
       update_texts (self, ev);
@@ -286,6 +334,7 @@ hs_recall_panel_class_init (HsRecallPanelClass *klass)
   object_class->finalize = hs_recall_panel_finalize;
   g_type_ensure (HS_TYPE_ENERGY_PLOT);
   g_type_ensure (HS_TYPE_OVERLAP_CHART);
+  g_type_ensure (HS_TYPE_TIMELINE);
   gtk_widget_class_set_template_from_resource (
       widget_class, "/org/hopfieldstudio/HopfieldStudio/hs-recall-panel.ui");
 #define CHILD(name)                                                                      \
@@ -302,10 +351,12 @@ hs_recall_panel_class_init (HsRecallPanelClass *klass)
   CHILD (neuron_label);
   CHILD (energy_plot);
   CHILD (overlap_chart);
+  CHILD (timeline);
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, on_recall_settings_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_temperature_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_speed_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_timeline_seek);
 }
 
 static void

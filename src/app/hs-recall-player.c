@@ -1,6 +1,7 @@
 /* hs-recall-player.c: the recall, paced on a frame clock. */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 
@@ -14,6 +15,8 @@ struct _HsRecallPlayer
   GObject parent_instance;
   HsDocument *doc;
   HfRecall *recall;
+  HfHistory *history; /* of this recall since its last restart */
+  int8_t *probe;      /* the probe it started from: a clamp-only change is told apart */
   GWeakRef widget;
   guint tick_id;
   gboolean playing;
@@ -24,6 +27,7 @@ struct _HsRecallPlayer
   HfUpdateMode mode; /* the settings the recall was started with */
   HfTieRule tie;
   guint32 seed;
+  double temperature;
   GArray *energies;
 };
 
@@ -87,8 +91,25 @@ hs_recall_player_is_finished (HsRecallPlayer *self)
          && (hf_recall_converged (self->recall) || hf_recall_in_cycle (self->recall));
 }
 
+gboolean
+hs_recall_player_is_rewound (HsRecallPlayer *self)
+{
+  g_return_val_if_fail (HS_IS_RECALL_PLAYER (self), FALSE);
+  return self->history != NULL
+         && hf_recall_steps (self->recall) < hf_history_last (self->history);
+}
+
+const HfHistory *
+hs_recall_player_get_history (HsRecallPlayer *self)
+{
+  g_return_val_if_fail (HS_IS_RECALL_PLAYER (self), NULL);
+  return self->history;
+}
+
 /* Makes up to count steps (fewer if it finishes or the time is up) and
- * tells the views once. */
+ * tells the views once. Steps inside the recorded history replay it
+ * (hf_history_seek), so a rewound recall goes on exactly as it went;
+ * only new steps bring new energies. */
 static guint64
 do_steps (HsRecallPlayer *self, guint64 count, gint64 deadline)
 {
@@ -97,15 +118,55 @@ do_steps (HsRecallPlayer *self, guint64 count, gint64 deadline)
   g_array_set_size (self->energies, 0);
   while (done < count && !hs_recall_player_is_finished (self))
     {
-      hf_recall_step (self->recall, &ev);
-      g_array_append_val (self->energies, ev.energy);
+      if (hs_recall_player_is_rewound (self))
+        hf_history_seek (self->history, hf_recall_steps (self->recall) + 1, &ev, NULL);
+      else
+        {
+          hf_recall_step (self->recall, &ev);
+          g_array_append_val (self->energies, ev.energy);
+        }
       done++;
       if (deadline > 0 && (done & 255) == 0 && g_get_monotonic_time () > deadline)
         break;
     }
+  if (self->history != NULL)
+    hf_history_note (self->history, NULL);
   g_signal_emit (self, signals[SIGNAL_STEPPED], 0, done ? &ev : NULL,
-                 (gpointer)self->energies->data, (guint)done);
+                 (gpointer)self->energies->data, self->energies->len);
   return done;
+}
+
+gboolean
+hs_recall_player_seek (HsRecallPlayer *self, guint64 step)
+{
+  g_return_val_if_fail (HS_IS_RECALL_PLAYER (self), FALSE);
+  if (self->history == NULL)
+    return FALSE;
+  hs_recall_player_pause (self);
+  step = CLAMP (step, hf_history_first (self->history), hf_history_last (self->history));
+  HfEvent ev = { 0 };
+  HfError err = { 0 };
+  if (hf_history_seek (self->history, step, &ev, &err) != HF_OK)
+    {
+      g_signal_emit (self, signals[SIGNAL_FAILED], 0, hs_engine_message (err.message));
+      return FALSE;
+    }
+  g_array_set_size (self->energies, 0);
+  g_signal_emit (self, signals[SIGNAL_STEPPED], 0, ev.neuron != SIZE_MAX ? &ev : NULL,
+                 (gpointer)self->energies->data, 0u);
+  return TRUE;
+}
+
+gboolean
+hs_recall_player_step_back (HsRecallPlayer *self)
+{
+  g_return_val_if_fail (HS_IS_RECALL_PLAYER (self), FALSE);
+  if (self->history == NULL)
+    return FALSE;
+  size_t now = hf_recall_steps (self->recall);
+  if (now <= hf_history_first (self->history))
+    return FALSE;
+  return hs_recall_player_seek (self, now - 1);
 }
 
 void
@@ -257,7 +318,13 @@ hs_recall_player_restart (HsRecallPlayer *self)
       if (hf_recall_set_clamp (r, hs_document_get_clamp (self->doc), &err) != HF_OK)
         g_signal_emit (self, signals[SIGNAL_FAILED], 0, hs_engine_message (err.message));
       hf_recall_set_seed (r, s->seed);
+      self->temperature = hf_recall_temperature (r);
       hf_recall_set_state (r, hs_document_get_probe (self->doc), NULL);
+      g_free (self->probe);
+      self->probe = g_memdup2 (hs_document_get_probe (self->doc),
+                               hs_document_get_n_neurons (self->doc));
+      g_clear_pointer (&self->history, hf_history_free);
+      self->history = hf_history_new (r, NULL); /* NULL (no memory): no rewind */
     }
   g_signal_emit (self, signals[SIGNAL_RESTARTED], 0);
 }
@@ -288,11 +355,25 @@ static void
 on_network_changed (HsRecallPlayer *self, HsDocument *doc)
 {
   hs_recall_player_pause (self);
+  g_clear_pointer (&self->history, hf_history_free);
   g_clear_pointer (&self->recall, hf_recall_free);
   const HfNetwork *net = hs_document_get_network (doc);
   if (net != NULL)
     self->recall = hf_recall_new (net, NULL);
   hs_recall_player_restart (self);
+}
+
+/* A setting changed at a rewound step: the recall goes on from there with
+ * it, and the history records a branch (the old future is dropped). */
+static void
+branch (HsRecallPlayer *self, const char *label)
+{
+  HfError err = { 0 };
+  if (hf_history_branch (self->history, label, &err) != HF_OK)
+    g_signal_emit (self, signals[SIGNAL_FAILED], 0, hs_engine_message (err.message));
+  g_array_set_size (self->energies, 0);
+  g_signal_emit (self, signals[SIGNAL_STEPPED], 0, NULL, (gpointer)self->energies->data,
+                 0u);
 }
 
 static void
@@ -301,8 +382,24 @@ on_settings_changed (HsRecallPlayer *self, HsDocument *doc)
   if (self->recall == NULL)
     return;
   const HfSessionSettings *s = hs_document_get_settings (doc);
-  if (s->mode != (guint32)self->mode || s->tie != (guint32)self->tie
-      || s->seed != self->seed)
+  /* a new seed starts a new recall (hf_recall_set_seed resets it) */
+  gboolean moved = s->mode != (guint32)self->mode || s->tie != (guint32)self->tie
+                   || s->seed != self->seed;
+  if (moved && s->seed == self->seed && hs_recall_player_is_rewound (self))
+    {
+      hs_recall_player_pause (self);
+      const char *label
+          = s->mode != (guint32)self->mode ? _ ("update mode") : _ ("zero field");
+      self->mode = s->mode < HF_UPDATE_COUNT ? (HfUpdateMode)s->mode : 0;
+      self->tie = (HfTieRule)s->tie;
+      hf_recall_set_mode (self->recall, self->mode);
+      hf_recall_set_tie (self->recall, self->tie);
+      hf_recall_set_temperature (self->recall, s->temperature, NULL);
+      self->temperature = hf_recall_temperature (self->recall);
+      branch (self, label);
+      return;
+    }
+  if (moved)
     {
       gboolean was_playing = self->playing && !self->to_end;
       hs_recall_player_restart (self);
@@ -310,9 +407,40 @@ on_settings_changed (HsRecallPlayer *self, HsDocument *doc)
         hs_recall_player_play (self);
       return;
     }
-  /* temperature takes effect at once: a lecturer can anneal while it plays */
-  if (s->temperature != hf_recall_temperature (self->recall))
-    hf_recall_set_temperature (self->recall, s->temperature, NULL);
+  /* temperature takes effect at once: a lecturer can anneal while it plays.
+   * The history marks the change (a rewound recall pauses there), so that
+   * replaying repeats what was shown. */
+  if (s->temperature != self->temperature)
+    {
+      if (hs_recall_player_is_rewound (self))
+        hs_recall_player_pause (self);
+      hf_recall_set_temperature (self->recall, s->temperature, NULL);
+      self->temperature = hf_recall_temperature (self->recall);
+      char *label = g_strdup_printf (_ ("T = %.2f"), self->temperature);
+      if (self->history != NULL)
+        branch (self, label);
+      g_free (label);
+    }
+}
+
+/* A new probe restarts the recall; a new clamp at a rewound step branches. */
+static void
+on_probe_changed (HsRecallPlayer *self, HsDocument *doc)
+{
+  if (self->recall != NULL && self->probe != NULL && hs_recall_player_is_rewound (self)
+      && memcmp (self->probe, hs_document_get_probe (doc),
+                 hs_document_get_n_neurons (doc))
+             == 0)
+    {
+      hs_recall_player_pause (self);
+      HfError err = { 0 };
+      if (hf_recall_set_clamp (self->recall, hs_document_get_clamp (doc), &err) != HF_OK)
+        g_signal_emit (self, signals[SIGNAL_FAILED], 0, hs_engine_message (err.message));
+      else
+        branch (self, _ ("clamps"));
+      return;
+    }
+  hs_recall_player_restart (self);
 }
 
 void
@@ -338,7 +466,9 @@ static void
 hs_recall_player_finalize (GObject *object)
 {
   HsRecallPlayer *self = HS_RECALL_PLAYER (object);
+  hf_history_free (self->history);
   hf_recall_free (self->recall);
+  g_free (self->probe);
   g_weak_ref_clear (&self->widget);
   g_array_unref (self->energies);
   G_OBJECT_CLASS (hs_recall_player_parent_class)->finalize (object);
@@ -392,8 +522,8 @@ hs_recall_player_new (HsDocument *document)
   self->doc = g_object_ref (document);
   g_signal_connect_swapped (document, "network-changed", G_CALLBACK (on_network_changed),
                             self);
-  g_signal_connect_swapped (document, "probe-changed",
-                            G_CALLBACK (hs_recall_player_restart), self);
+  g_signal_connect_swapped (document, "probe-changed", G_CALLBACK (on_probe_changed),
+                            self);
   g_signal_connect_swapped (document, "settings-changed",
                             G_CALLBACK (on_settings_changed), self);
   on_network_changed (self, document);

@@ -5,7 +5,8 @@
  * or recall setting restarts it; a new temperature applies at once) and
  * emits "restarted" and "stepped" (const HfEvent *last or NULL, const
  * double *energies, guint count: the energy after each of the count steps
- * just made, the last one at hf_recall_steps), and "failed" (a message)
+ * just made, the last one at hf_recall_steps; count is 0 after a seek, a
+ * replayed stretch or a branch), and "failed" (a message)
  * when the engine refuses a setting. Long runs ("run to the
  * end", fast play) go in bounded chunks per frame, never blocking the
  * main loop. */
@@ -13,6 +14,7 @@
 
 #include <gtk/gtk.h>
 
+#include "hf-history.h"
 #include "hf-recall.h"
 #include "hs-document.h"
 
@@ -44,6 +46,23 @@ gboolean hs_recall_player_get_playing (HsRecallPlayer *self);
  * sweeps); sampling: 50 sweeps. As fast as frames allow, in chunks of a
  * few milliseconds; "playing" stays TRUE until it is done. */
 void hs_recall_player_run_to_end (HsRecallPlayer *self);
+/* ---- rewind ----
+ * Every recall keeps its history (HfHistory) from its last restart. While
+ * the recall stands before the last recorded step ("rewound"), stepping and
+ * playing replay the record exactly; changing the mode, tie rule,
+ * temperature or clamps there starts a branch at the shown step instead of
+ * restarting from the probe (a new seed is a new recall: it restarts). A
+ * temperature change at the live end is marked as a branch point too, so
+ * that replaying repeats it. */
+/* Shows the recall at step (clamped to the recorded range); FALSE without
+ * a recall. Emits "stepped" with count 0. */
+gboolean hs_recall_player_seek (HsRecallPlayer *self, guint64 step);
+/* One step back; FALSE at the first recorded step. */
+gboolean hs_recall_player_step_back (HsRecallPlayer *self);
+gboolean hs_recall_player_is_rewound (HsRecallPlayer *self);
+/* NULL without a recall. */
+const HfHistory *hs_recall_player_get_history (HsRecallPlayer *self);
+
 /* Updates per second while playing (from the document's speed setting). */
 double hs_recall_player_get_rate (HsRecallPlayer *self);
 

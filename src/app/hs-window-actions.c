@@ -257,6 +257,10 @@ ACTION (step)
 {
   hs_recall_player_step (HS_WINDOW (user)->player);
 }
+ACTION (step_back)
+{
+  hs_recall_player_step_back (HS_WINDOW (user)->player);
+}
 ACTION (sweep)
 {
   hs_recall_player_sweep (HS_WINDOW (user)->player);
@@ -303,6 +307,7 @@ static const GActionEntry win_entries[] = {
   { "clear-clamp", action_clear_clamp },
   { "zoom", action_zoom, "i" },
   { "step", action_step },
+  { "step-back", action_step_back },
   { "sweep", action_sweep },
   { "play", action_play },
   { "finish", action_finish },

@@ -67,8 +67,8 @@ hs_window_update_actions (HsWindow *self)
   gboolean busy = training || self->opening;
   set_enabled (self, "train", !training && has_patterns);
   set_enabled (self, "cancel-training", training);
-  for (const char *const *a
-       = (const char *const[]){ "step", "sweep", "play", "finish", "reset", NULL };
+  for (const char *const *a = (const char *const[]){ "step", "step-back", "sweep", "play",
+                                                     "finish", "reset", NULL };
        *a; a++)
     set_enabled (self, *a, has_net);
   set_enabled (self, "save-network", has_net);
