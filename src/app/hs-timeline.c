@@ -11,6 +11,7 @@ struct _HsTimeline
   GtkScale *scale;
   GtkLabel *label;
   guint64 first, last;
+  guint n_branches;
   gboolean updating; /* the value is being set from code */
 };
 
@@ -76,9 +77,17 @@ hs_timeline_set_branches (HsTimeline *self, const guint64 *steps,
 {
   g_return_if_fail (HS_IS_TIMELINE (self));
   gtk_scale_clear_marks (self->scale);
+  self->n_branches = count;
   for (guint k = 0; k < count; k++)
     gtk_scale_add_mark (self->scale, (double)steps[k], GTK_POS_BOTTOM,
                         labels != NULL ? labels[k] : NULL);
+}
+
+guint
+hs_timeline_get_n_branches (HsTimeline *self)
+{
+  g_return_val_if_fail (HS_IS_TIMELINE (self), 0);
+  return self->n_branches;
 }
 
 GtkRange *

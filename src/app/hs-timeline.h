@@ -21,6 +21,7 @@ guint64 hs_timeline_get_position (HsTimeline *self);
 /* Replaces the branch marks: count steps with a label each. */
 void hs_timeline_set_branches (HsTimeline *self, const guint64 *steps,
                                const char *const *labels, guint count);
+guint hs_timeline_get_n_branches (HsTimeline *self);
 /* The slider, for tests and keyboard focus. */
 GtkRange *hs_timeline_get_range (HsTimeline *self);
 

@@ -8,7 +8,9 @@
 
 #include "gui-helpers.h"
 #include "hs-application.h"
+#include "hf-train.h"
 #include "hs-help-window.h"
+#include "hs-pattern-canvas.h"
 #include "hf-session.h"
 #include "hs-notes.h"
 
@@ -171,6 +173,78 @@ START_TEST (test_help)
 }
 END_TEST
 
+static gboolean
+window_rewound (HsWindow *win)
+{
+  return hs_recall_player_is_rewound (win->player);
+}
+
+/* The timeline under the recall controls rewinds the canvas, the counters
+ * and the energy plot to exactly what a fresh recall shows after k steps;
+ * a new temperature there is a branch, marked on the timeline. */
+START_TEST (test_timeline_rewinds)
+{
+  static const int sizes[][2] = { { 1366, 768 }, { 1280, 720 } };
+  HsWindow *win = new_window (sizes[_i][0], sizes[_i][1]);
+  char *shot
+      = g_strdup_printf ("timeline-mid-rewind-%dx%d.png", sizes[_i][0], sizes[_i][1]);
+  char *shot2 = g_strdup_printf ("timeline-branch-%dx%d.png", sizes[_i][0], sizes[_i][1]);
+  HfNetwork *net = hf_network_new (16, 16, NULL);
+  HfTrainOptions o;
+  hf_train_options_init (&o, HF_RULE_HEBBIAN);
+  ck_assert_int_eq (
+      hf_train (net, hs_document_get_patterns (win->doc), &o, NULL, NULL, NULL), HF_OK);
+  hs_document_set_network (win->doc, net);
+  HfSessionSettings s = *hs_document_get_settings (win->doc);
+  s.mode = HF_UPDATE_STOCHASTIC;
+  s.temperature = 0.5;
+  s.seed = 9;
+  hs_document_set_settings (win->doc, &s);
+  for (int k = 0; k < 3; k++)
+    g_action_group_activate_action (G_ACTION_GROUP (win), "sweep", NULL);
+  HsRecallPanel *panel = win->recall_panel;
+  GtkRange *range = hs_timeline_get_range (panel->timeline);
+  ck_assert_double_eq (gtk_range_get_value (range), 768);
+  /* the slider moved as a person moves it */
+  gtk_range_set_value (range, 300);
+  ck_assert (gui_wait_for (window_rewound, win, 5));
+  HfRecall *fresh = hf_recall_new (net, NULL);
+  hf_recall_set_mode (fresh, HF_UPDATE_STOCHASTIC);
+  hf_recall_set_temperature (fresh, 0.5, NULL);
+  hf_recall_set_seed (fresh, 9);
+  hf_recall_set_state (fresh, hs_document_get_probe (win->doc), NULL);
+  for (int k = 0; k < 300; k++)
+    hf_recall_step (fresh, NULL);
+  ck_assert_mem_eq (hs_pattern_canvas_get_state (win->probe_editor->canvas),
+                    hf_recall_state (fresh), 256);
+  char *want = g_strdup_printf ("E = %.4f", hf_recall_energy (fresh));
+  ck_assert_msg (strstr (gtk_label_get_text (panel->counter_label), want) != NULL, "%s",
+                 gtk_label_get_text (panel->counter_label));
+  ck_assert_ptr_nonnull (strstr (gtk_label_get_text (panel->counter_label), "Step 300 "));
+  g_free (want);
+  ck_assert_double_eq (hs_energy_plot_get_cursor (panel->energy_plot), 300);
+  /* one step back on the key's action */
+  g_action_group_activate_action (G_ACTION_GROUP (win), "step-back", NULL);
+  ck_assert_double_eq (gtk_range_get_value (range), 299);
+  ck_assert_double_eq (hs_energy_plot_get_cursor (panel->energy_plot), 299);
+  shoot (win, shot);
+  /* a cooler temperature here: a branch, marked; no restart */
+  gtk_range_set_value (GTK_RANGE (panel->temperature_scale), 0.1);
+  ck_assert_uint_eq (hs_timeline_get_n_branches (panel->timeline), 1);
+  ck_assert_uint_eq (hf_recall_steps (hs_recall_player_get_recall (win->player)), 299);
+  ck_assert_double_eq (hs_energy_plot_get_cursor (panel->energy_plot), -1);
+  g_action_group_activate_action (G_ACTION_GROUP (win), "sweep", NULL);
+  ck_assert_double_eq (gtk_range_get_value (range), 512);
+  gtk_range_set_value (range, 200);
+  gui_wait_for (NULL, NULL, 0.2);
+  shoot (win, shot2);
+  g_free (shot);
+  g_free (shot2);
+  hf_recall_free (fresh);
+  close_window (win);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -182,6 +256,7 @@ main (void)
   tcase_add_test (tc, test_every_lesson_opens);
   tcase_add_test (tc, test_lesson_shot_1366);
   tcase_add_test (tc, test_help);
+  tcase_add_loop_test (tc, test_timeline_rewinds, 0, 2);
   suite_add_tcase (s, tc);
   SRunner *sr = srunner_create (s);
   srunner_run_all (sr, CK_NORMAL);

@@ -242,6 +242,19 @@ START_TEST (test_branch)
   ck_assert (hs_recall_player_seek (player, 512));
   ck_assert_mem_eq (hf_recall_state (r), end, 256);
   ck_assert (hf_recall_energy (r) == end_energy);
+  /* stepping on from before the branch follows the record through it (the
+   * branch's temperature from step 300 on) */
+  ck_assert (hs_recall_player_seek (player, 450));
+  int8_t at450[256];
+  memcpy (at450, hf_recall_state (r), 256);
+  double e450 = hf_recall_energy (r);
+  ck_assert (hs_recall_player_seek (player, 250));
+  for (int k = 0; k < 200; k++)
+    hs_recall_player_step (player);
+  ck_assert_uint_eq (hf_recall_steps (r), 450);
+  ck_assert_mem_eq (hf_recall_state (r), at450, 256);
+  ck_assert (hf_recall_energy (r) == e450);
+  ck_assert_double_eq (hf_recall_temperature (r), 0.1);
   /* a new mode at a rewound step: another branch */
   ck_assert (hs_recall_player_seek (player, 400));
   s.mode = HF_UPDATE_SEQUENTIAL;
