@@ -81,7 +81,6 @@ hs_application_setup_accels (GtkApplication *app)
     { "win.add-pattern", { "<Ctrl>n", NULL } },
     { "win.play", { "space", NULL } },
     { "win.step", { "s", NULL } },
-    { "win.step-back", { "<Shift>s", "BackSpace", NULL } },
     { "win.help", { "F1", NULL } },
     { "win.sweep", { "w", NULL } },
     { "win.reset", { "r", NULL } },
