@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "hs-compare-view.h"
+#include "hs-compare-outcome.h"
 #include "hs-drop-down.h"
 #include "hs-energy-plot.h"
 #include "hs-pattern-canvas.h"
@@ -78,54 +79,6 @@ static const char *const actions[]
 
 /* ---- texts ---- */
 
-static gboolean
-side_stochastic (HsCompareView *self, Side *side)
-{
-  return side->recall != NULL && hf_recall_mode (side->recall) == HF_UPDATE_STOCHASTIC
-         && hf_recall_temperature (side->recall) > 0;
-}
-
-static gboolean
-side_finished (HsCompareView *self, Side *side)
-{
-  if (side->recall == NULL)
-    return TRUE;
-  return !side_stochastic (self, side)
-         && (hf_recall_converged (side->recall) || hf_recall_in_cycle (side->recall));
-}
-
-static char *
-describe_outcome (HsCompareView *self, Side *side)
-{
-  const HfPatterns *lib = hs_document_get_patterns (self->doc);
-  const HfRecall *r = side->recall;
-  if (r == NULL)
-    return g_strdup ("");
-  HfOutcome o = hf_recall_classify (r, lib);
-  if (side_stochastic (self, side))
-    return o.kind == HF_OUTCOME_PATTERN
-               ? g_strdup_printf (_ ("Sampling at T = %.2f — now at pattern %ld"),
-                                  hf_recall_temperature (r), o.pattern)
-               : g_strdup_printf (_ ("Sampling at T = %.2f"), hf_recall_temperature (r));
-  if (!side_finished (self, side))
-    return g_strdup (hf_recall_steps (r) == 0 ? _ ("Ready") : _ ("Settling…"));
-  switch (o.kind)
-    {
-    case HF_OUTCOME_PATTERN:
-      return g_strdup_printf (_ ("Recalled pattern %ld"), o.pattern);
-    case HF_OUTCOME_INVERSE:
-      return g_strdup_printf (_ ("Inverse of pattern %ld"), o.pattern);
-    case HF_OUTCOME_SPURIOUS:
-      return o.pattern >= 0 ? g_strdup_printf (
-                 _ ("Spurious state (closest: pattern %ld)"), o.pattern)
-                            : g_strdup (_ ("Spurious state"));
-    case HF_OUTCOME_CYCLE:
-      return g_strdup_printf (_ ("%zu-cycle"), o.period);
-    default: /* HF_OUTCOME_NOT_CONVERGED */
-      return g_strdup (_ ("Not converged"));
-    }
-}
-
 static void
 update_side (HsCompareView *self, Side *side)
 {
@@ -142,7 +95,8 @@ update_side (HsCompareView *self, Side *side)
                               side->net->summary.stored, side->net->summary.patterns);
   else
     status = g_strdup (_ ("Store some patterns to compare the rules"));
-  g_autofree char *outcome = describe_outcome (self, side);
+  g_autofree char *outcome
+      = hs_compare_describe_outcome (side->recall, hs_document_get_patterns (self->doc));
   gtk_label_set_text (side->status, status);
   gtk_label_set_text (side->outcome, outcome);
 
@@ -242,7 +196,8 @@ advance (HsCompareView *self, guint64 count, gint64 deadline)
       for (int k = 0; k < 2; k++)
         {
           Side *side = &self->sides[k];
-          for (guint64 b = 0; b < batch && !side_finished (self, side); b++)
+          for (guint64 b = 0; b < batch && !hs_compare_recall_finished (side->recall);
+               b++)
             {
               hf_recall_step (side->recall, &side->last);
               hs_energy_plot_add (side->plot, (double)hf_recall_steps (side->recall),
@@ -271,7 +226,8 @@ hs_compare_view_sweep (HsCompareView *self)
   g_return_if_fail (HS_IS_COMPARE_VIEW (self));
   hs_compare_view_pause (self);
   /* both unfinished sides have made the same number of steps */
-  const HfRecall *r = self->sides[side_finished (self, &self->sides[0])].recall;
+  const HfRecall *r
+      = self->sides[hs_compare_recall_finished (self->sides[0].recall)].recall;
   if (r == NULL)
     return;
   guint64 n = hs_document_get_n_neurons (self->doc);
@@ -563,7 +519,8 @@ gboolean
 hs_compare_view_is_finished (HsCompareView *self)
 {
   g_return_val_if_fail (HS_IS_COMPARE_VIEW (self), TRUE);
-  return side_finished (self, &self->sides[0]) && side_finished (self, &self->sides[1]);
+  return hs_compare_recall_finished (self->sides[0].recall)
+         && hs_compare_recall_finished (self->sides[1].recall);
 }
 
 const char *

@@ -106,12 +106,6 @@ hf_session_encode (const HfSession *ss, unsigned char **data, size_t *len, HfErr
   size_t n = L->n;
   if (ss->net != NULL && ss->net->n != n)
     return hf_error_set (err, HF_EINVAL, "the network does not fit the patterns' grid");
-  HfBuffer b = { 0 };
-  hf_buffer_append (&b, magic, 8);
-  hf_buffer_u32 (&b, HF_SESSION_VERSION);
-  hf_buffer_u32 (&b, L->width);
-  hf_buffer_u32 (&b, L->height);
-  hf_buffer_u32 (&b, L->m);
   bool notes = ss->title != NULL || ss->notes != NULL || ss->view != NULL;
   const char *texts[3] = { ss->title, ss->notes, ss->view };
   static const size_t limits[3]
@@ -122,6 +116,12 @@ hf_session_encode (const HfSession *ss, unsigned char **data, size_t *len, HfErr
       return hf_error_set (err, HF_EINVAL,
                            "the lesson's %s is longer than %zu bytes or not UTF-8 text",
                            what[k], limits[k]);
+  HfBuffer b = { 0 };
+  hf_buffer_append (&b, magic, 8);
+  hf_buffer_u32 (&b, HF_SESSION_VERSION);
+  hf_buffer_u32 (&b, L->width);
+  hf_buffer_u32 (&b, L->height);
+  hf_buffer_u32 (&b, L->m);
   hf_buffer_u32 (&b, (ss->clamp ? FLAG_CLAMP : 0) | (ss->net ? FLAG_NETWORK : 0)
                          | (notes ? FLAG_NOTES : 0));
   const HfSessionSettings *s = &ss->settings;
