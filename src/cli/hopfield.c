@@ -22,7 +22,7 @@ static const struct
   { "corrupt", cli_corrupt, "flip bits of, or occlude, patterns" },
   { "info", cli_info, "describe a network, pattern or image file" },
   { "experiment", cli_experiment,
-    "rerun the paper's experiments (capacity, denoise, noisy)" },
+    "rerun the paper's experiments (capacity, timing, denoise, noisy, images, ...)" },
   { "bench", cli_bench, "benchmarks with fixed seeds" },
   { "demo", cli_demo, "store digits, corrupt one and watch it recalled in the terminal" },
 };
