@@ -46,7 +46,7 @@ experiment_usage (FILE *out)
       "                        (0: train until the gradient is flat)\n"
       "      --images N        images: how many of the originals (default 80)\n"
       "      --originals SPEC  images: the originals (default sample:fingerprints-64)\n"
-      "      --steps N         images: most minibatches (default 200)\n"
+      "      --steps N         images: minibatches (default 300)\n"
       "      --rate X          images: MPF's initial Adam step on J, times n (default "
       "2)\n"
       "      --threads N       trials in parallel (default: every core); the\n"
@@ -482,7 +482,7 @@ defaults (CliExperiment *a, bool n_set, bool t_set, bool p_set, bool c_set)
   if (a->images == 0)
     a->images = q ? 16 : 80;
   if (a->steps == 0)
-    a->steps = q ? 60 : 200;
+    a->steps = q ? 60 : 300;
 }
 
 int
@@ -530,7 +530,7 @@ cli_experiment (int argc, char **argv)
     }
   static const char *const kinds[]
       = { "capacity", "timing", "denoise", "noisy", "images", "scaling", "margin" };
-  CliExperiment a = { .kind = argv[1], .seed = 1, .rate = 2.0 };
+  CliExperiment a = { .kind = argv[1], .seed = 1, .rate = 4.0 };
   bool known = false, n_set = false, t_set = false, p_set = false, c_set = false;
   for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
     known |= strcmp (a.kind, kinds[k]) == 0;

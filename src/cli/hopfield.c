@@ -22,7 +22,7 @@ static const struct
   { "corrupt", cli_corrupt, "flip bits of, or occlude, patterns" },
   { "info", cli_info, "describe a network, pattern or image file" },
   { "experiment", cli_experiment,
-    "rerun the paper's experiments (capacity, denoise, noisy)" },
+    "rerun the paper's experiments (capacity, timing, denoise, noisy, images, ...)" },
   { "landscape", cli_landscape,
     "every state of a small network: fixed points, basins, barrier tree; overlap plane" },
   { "basins", cli_basins, "basin radius and margin of every stored pattern" },

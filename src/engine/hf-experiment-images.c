@@ -19,10 +19,10 @@ hf_images_options_init (HfImagesOptions *opts)
     .exact_flips = false,
     .probe_flip = 0.4,
     .copies = 1,
-    .max_steps = 200,
-    .window = 25,
+    .max_steps = 300,
+    .window = 0,
     .plateau = 1e-3,
-    .learning_rate = 2.0,
+    .learning_rate = 4.0,
     .seed = 1,
   };
 }
@@ -228,8 +228,14 @@ train_stream (const HfPatterns *D, const HfImagesOptions *o, HfRule rule, size_t
               b1t *= 0.9f;
               b2t *= 0.999f;
               /* grad J = -M / T, grad theta = gth / T */
-              adam (net->J, s.M, s.mJ, s.vJ, n * n, -1.0f / T, lr, 1.0f - b1t,
-                    1.0f - b2t);
+              /* The strict upper triangle only: the diagonal stays zero and
+               * ssyr2k leaves M's lower triangle unwritten. */
+              for (size_t i = 0; i + 1 < n; i++)
+                {
+                  size_t at = i * n + i + 1;
+                  adam (net->J + at, s.M + at, s.mJ + at, s.vJ + at, n - i - 1, -1.0f / T,
+                        lr, 1.0f - b1t, 1.0f - b2t);
+                }
               adam (net->theta, s.gth, s.mt, s.vt, n, 1.0f / T, lr, 1.0f - b1t,
                     1.0f - b2t);
               hist[step] = f / (double)T;

@@ -37,20 +37,24 @@ typedef struct
 #define MPF_EVAL mpf_eval_float
 #define BLAS(name) cblas_s##name
 #define EXP_CLAMP 80.0 /* e^80 ~ 5.5e34 still fits a float */
+#define EXP expf
 #include "hf-mpf-eval.inc"
 #undef REAL
 #undef MPF_EVAL
 #undef BLAS
 #undef EXP_CLAMP
+#undef EXP
 #define REAL double
 #define MPF_EVAL mpf_eval_double
 #define BLAS(name) cblas_d##name
 #define EXP_CLAMP 700.0
+#define EXP exp
 #include "hf-mpf-eval.inc"
 #undef REAL
 #undef MPF_EVAL
 #undef BLAS
 #undef EXP_CLAMP
+#undef EXP
 
 /* ---- pairs of patterns one bit apart ----
  * If flipping bit i of pattern p gives another pattern of D, the term
