@@ -69,7 +69,16 @@ hp_plane_draw (cairo_t *cr, const HpStyle *style, HpRect area, const HfPlaneCell
     hi = lo + 1;
   const char *bar_title = _ ("Mean energy");
   double bar_w = hp_colorbar_width (cr, style, lo, hi, bar_title);
-  double side = fmin (area.height, area.width - bar_w - 2 * pad);
+  /* the notes on what the blank cells and the arrows mean go right of the
+   * colour bar: keep room for them so that they are not cut off */
+  const char *note_arrows = _ ("Arrows: mean drift per sweep");
+  const char *note_blank = _ ("Blank: no state has these overlaps");
+  double wa, wb;
+  hp_text_extents (cr, style, 0.8, note_arrows, &wa, NULL);
+  hp_text_extents (cr, style, 0.8, note_blank, &wb, NULL);
+  double side = fmin (area.height, area.width - bar_w - 3 * pad - fmax (wa, wb));
+  if (side < 100 * s) /* too narrow for both: the map first */
+    side = fmin (area.height, area.width - bar_w - 2 * pad);
   char xt[96], yt[96];
   snprintf (xt, sizeof xt, _ ("Overlap with pattern %zu"), a);
   snprintf (yt, sizeof yt, _ ("Overlap with pattern %zu"), b);
@@ -169,7 +178,7 @@ hp_plane_draw (cairo_t *cr, const HpStyle *style, HpRect area, const HfPlaneCell
   hp_text_extents (cr, style, 0.8, "Pg", NULL, &lh);
   double nx = area.x + side + pad + bar_w + pad, ny = map.y + map.height;
   hp_set_source (cr, style->muted);
-  hp_text (cr, style, 0.8, nx, ny - lh, 0, 1, _ ("Arrows: mean drift per sweep"));
-  hp_text (cr, style, 0.8, nx, ny, 0, 1, _ ("Blank: no state has these overlaps"));
+  hp_text (cr, style, 0.8, nx, ny - lh, 0, 1, note_arrows);
+  hp_text (cr, style, 0.8, nx, ny, 0, 1, note_blank);
   return map;
 }
