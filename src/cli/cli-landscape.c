@@ -11,8 +11,14 @@
 #include "cli.h"
 #include "hf-landscape.h"
 #include "hf-netfile.h"
+#include "hp-basins.h"
+#include "hp-chart.h"
+#include "hp-landscape.h"
+#include "hp-plane.h"
 
 #define SUMMARY_ROWS 20
+/* Leaves in the plotted barrier tree, as in the studio's Landscape view. */
+#define PLOT_LEAVES 40
 
 static double
 now (void)
@@ -71,6 +77,93 @@ parse_pair (const char *s, size_t *a, size_t *b)
     }
   free (list);
   return ok;
+}
+
+/* --plot takes a name ending in .svg or .png (hp_export picks by it). */
+static bool
+plot_name_ok (const char *path)
+{
+  size_t len = strlen (path);
+  return len >= 5
+         && (strcmp (path + len - 4, ".svg") == 0
+             || strcmp (path + len - 4, ".png") == 0);
+}
+
+#define PLOT_NAME_MESSAGE "--plot needs a file name ending in .svg or .png"
+
+/* Draws with the light style into path; 0, or 1 with the reason printed. */
+static int
+write_plot (const char *path, int width, int height, HpDrawFunc draw, void *data)
+{
+  HpStyle style;
+  hp_style_init (&style, HP_SCHEME_LIGHT);
+  char msg[512];
+  if (hp_export (path, width, height, &style, draw, data, msg, sizeof msg) != 0)
+    return cli_fail (1, "%s", msg);
+  return 0;
+}
+
+typedef struct
+{
+  const HfLandscape *ls;
+  const HpTree *tree;
+  size_t width, height; /* the network's grid, for the thumbnails */
+} MapPlot;
+
+static void
+draw_map (cairo_t *cr, int width, int height, void *data)
+{
+  const MapPlot *m = data;
+  HpStyle style;
+  hp_style_init (&style, HP_SCHEME_LIGHT);
+  hp_landscape_draw (cr, &style, (HpRect){ 0, 0, width, height }, m->ls, m->tree, NULL,
+                     m->width, m->height, -1);
+}
+
+/* The barrier tree beside the state space, as the studio's Landscape view. */
+static int
+plot_map (const char *path, const HfNetwork *net, const HfLandscape *ls)
+{
+  HpTree *tree = hp_tree_new (ls, PLOT_LEAVES);
+  if (tree == NULL)
+    return cli_fail (1, "not enough memory to draw the landscape");
+  MapPlot m = { ls, tree, net->width, net->height };
+  int code = write_plot (path, 1100, 600, draw_map, &m);
+  hp_tree_free (tree);
+  return code;
+}
+
+typedef struct
+{
+  const HfPlaneCell *cells;
+  size_t grid, a, b;
+} PlanePlot;
+
+static void
+draw_plane (cairo_t *cr, int width, int height, void *data)
+{
+  const PlanePlot *p = data;
+  HpStyle style;
+  hp_style_init (&style, HP_SCHEME_LIGHT);
+  hp_plane_draw (cr, &style, (HpRect){ 0, 0, width, height }, p->cells, p->grid, p->a,
+                 p->b, NULL, 0);
+}
+
+typedef struct
+{
+  const HfBasinRadiusResult *results;
+  size_t count, n;
+  double share;
+} BasinsPlot;
+
+static void
+draw_basins (cairo_t *cr, int width, int height, void *data)
+{
+  const BasinsPlot *b = data;
+  HpStyle style;
+  hp_style_init (&style, HP_SCHEME_LIGHT);
+  hp_basins_draw (cr, &style, (HpRect){ 0, 0, width, height }, b->results, b->count, b->n,
+                  b->share);
 }
 
 /* Loads the network and, when spec is given, patterns of its size. */
@@ -199,7 +292,7 @@ print_tree (const HfLandscape *ls, bool csv)
 
 static int
 run_map (const HfNetwork *net, const HfPatterns *P, const HfLandscapeOptions *o,
-         bool tree, bool csv)
+         bool tree, bool csv, const char *plot)
 {
   HfError err = { 0 };
   HfLandscape *ls = hf_landscape_new (net, P, o, &err);
@@ -237,13 +330,14 @@ run_map (const HfNetwork *net, const HfPatterns *P, const HfLandscapeOptions *o,
     print_tree (ls, csv);
   else
     print_attractors (ls, csv);
+  int code = plot ? plot_map (plot, net, ls) : 0;
   hf_landscape_free (ls);
-  return 0;
+  return code;
 }
 
 static int
 run_plane (const HfNetwork *net, const HfPatterns *P, const HfOverlapPlaneOptions *o,
-           bool csv)
+           bool csv, const char *plot)
 {
   HfError err = { 0 };
   HfOverlapPlane *pl = hf_overlap_plane_new (net, P, o, &err);
@@ -300,8 +394,14 @@ run_plane (const HfNetwork *net, const HfPatterns *P, const HfOverlapPlaneOption
           printf ("\n");
         }
     }
+  int code = 0;
+  if (plot)
+    {
+      PlanePlot p = { C, G, o->a, o->b };
+      code = write_plot (plot, 960, 640, draw_plane, &p);
+    }
   hf_overlap_plane_free (pl);
-  return 0;
+  return code;
 }
 
 static void
@@ -322,7 +422,10 @@ landscape_usage (FILE *out)
            "      --grid G          plane cells per axis (default 21)\n"
            "      --samples S       plane samples per cell (default 16)\n"
            "  -S, --seed N          plane sampling seed (default 1)\n"
-           "      --csv             rows of numbers instead of a summary\n");
+           "      --csv             rows of numbers instead of a summary\n"
+           "      --plot FILE       also draw the map as SVG or PNG (by the extension):\n"
+           "                        the barrier tree beside the state space, or with\n"
+           "                        --plane the energy heat map with its flow arrows\n");
 }
 
 int
@@ -339,6 +442,7 @@ cli_landscape (int argc, char **argv)
     O_GRID,
     O_SAMPLES,
     O_CSV,
+    O_PLOT,
   };
   static const struct option longopts[] = {
     { "patterns", required_argument, 0, 'p' },
@@ -352,6 +456,7 @@ cli_landscape (int argc, char **argv)
     { "samples", required_argument, 0, O_SAMPLES },
     { "seed", required_argument, 0, 'S' },
     { "csv", no_argument, 0, O_CSV },
+    { "plot", required_argument, 0, O_PLOT },
     { "help", no_argument, 0, 'h' },
     { 0, 0, 0, 0 },
   };
@@ -359,7 +464,7 @@ cli_landscape (int argc, char **argv)
   hf_landscape_options_init (&o);
   HfOverlapPlaneOptions po;
   hf_overlap_plane_options_init (&po);
-  const char *spec = NULL;
+  const char *spec = NULL, *plot = NULL;
   bool tree = false, plane = false, csv = false;
   unsigned long v;
   int c;
@@ -413,6 +518,11 @@ cli_landscape (int argc, char **argv)
       case O_CSV:
         csv = true;
         break;
+      case O_PLOT:
+        if (!plot_name_ok (optarg))
+          return cli_fail (EXIT_USAGE, PLOT_NAME_MESSAGE);
+        plot = optarg;
+        break;
       case 'h':
         landscape_usage (stdout);
         return 0;
@@ -431,9 +541,12 @@ cli_landscape (int argc, char **argv)
   int code = load_inputs (argv[optind], spec, &net, &P);
   if (code != 0)
     return code;
-  code = plane ? run_plane (net, P, &po, csv) : run_map (net, P, &o, tree, csv);
+  code = plane ? run_plane (net, P, &po, csv, plot)
+               : run_map (net, P, &o, tree, csv, plot);
   hf_patterns_free (P);
   hf_network_free (net);
+  if (plot)
+    hp_release_static_data ();
   return code;
 }
 
@@ -453,7 +566,9 @@ basins_usage (FILE *out)
       "      --tie off|on|keep what a zero field does (default off)\n"
       "  -S, --seed N          (default 1)\n"
       "      --threads N       worker threads (default: every CPU)\n"
-      "      --csv             rows of numbers instead of a summary\n");
+      "      --csv             rows of numbers instead of a summary\n"
+      "      --plot FILE       also draw radius and margin as bars, SVG or PNG\n"
+      "                        (by the extension)\n");
 }
 
 int
@@ -466,6 +581,7 @@ cli_basins (int argc, char **argv)
     O_TIE,
     O_THREADS,
     O_CSV,
+    O_PLOT,
   };
   static const struct option longopts[] = {
     { "patterns", required_argument, 0, 'p' },
@@ -476,12 +592,13 @@ cli_basins (int argc, char **argv)
     { "seed", required_argument, 0, 'S' },
     { "threads", required_argument, 0, O_THREADS },
     { "csv", no_argument, 0, O_CSV },
+    { "plot", required_argument, 0, O_PLOT },
     { "help", no_argument, 0, 'h' },
     { 0, 0, 0, 0 },
   };
   HfBasinRadiusOptions o;
   hf_basin_radius_options_init (&o);
-  const char *spec = NULL;
+  const char *spec = NULL, *plot = NULL;
   bool csv = false;
   unsigned long v;
   int c;
@@ -521,6 +638,11 @@ cli_basins (int argc, char **argv)
         break;
       case O_CSV:
         csv = true;
+        break;
+      case O_PLOT:
+        if (!plot_name_ok (optarg))
+          return cli_fail (EXIT_USAGE, PLOT_NAME_MESSAGE);
+        plot = optarg;
         break;
       case 'h':
         basins_usage (stdout);
@@ -574,10 +696,17 @@ cli_basins (int argc, char **argv)
           printf ("  %7zu  %6ld  %8.3f  %6.3f  %9.4g\n", k, r[k].radius,
                   (double)r[k].radius / (double)net->n, r[k].share_at_radius,
                   r[k].margin);
+      if (plot)
+        {
+          BasinsPlot bp = { r, P->m, net->n, o.share };
+          code = write_plot (plot, 800, 560, draw_basins, &bp);
+        }
     }
   hf_basin_radius_free (b);
   hf_patterns_free (P);
   hf_network_free (net);
+  if (plot)
+    hp_release_static_data ();
   return code;
 }
 
