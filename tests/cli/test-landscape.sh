@@ -91,6 +91,53 @@ head -1 "$T/out" | grep -q '^pattern,radius,share,margin' && ok || bad "basins h
 "$H" basins "$T/d.hfnet" -p sample:digits-16 -t 16 --csv --threads 1 > "$T/one"
 cmp -s "$T/out" "$T/one" && ok || bad "basin radii depend on the thread count"
 
+# --plot: the pictures of the studio's views, as SVG and PNG, beside the
+# summary or the CSV. A drawing has many paths (glyphs, branches, bars,
+# arrows); the maps also carry their image (state space, heat map). An
+# export that skipped the drawing would hold only the background.
+png_ok () { # file what
+  sig=$(head -c 8 "$1" 2>/dev/null | od -An -tx1 | tr -d ' \n')
+  [ "$sig" = 89504e470d0a1a0a ] && ok || bad "$2: not a PNG (signature '$sig')"
+  [ "$(wc -c < "$1")" -gt 6000 ] && ok || bad "$2: PNG of $(wc -c < "$1") bytes looks blank"
+}
+svg_ok () { # file what min-paths needs-image
+  xmllint --noout "$1" 2>/dev/null && ok || bad "$2: not valid XML"
+  paths=$(grep -o '<path' "$1" | wc -l)
+  [ "$paths" -ge "$3" ] && ok || bad "$2: $paths paths in the SVG, wanted at least $3"
+  if [ "$4" = image ]; then grep -q '<image' "$1" && ok || bad "$2: no image in the SVG"; fi
+}
+expect_code 0 "landscape --plot svg" "$H" landscape "$T/n.hfnet" -p "$T/p.txt" --csv --plot "$T/map.svg"
+head -1 "$T/out" | grep -q '^state,energy,basin' && ok || bad "--plot dropped the CSV"
+svg_ok "$T/map.svg" "landscape svg" 20 image
+expect_code 0 "landscape --plot png" "$H" landscape "$T/n.hfnet" -p "$T/p.txt" --plot "$T/map.png"
+grep -q 'attractors' "$T/out" && ok || bad "--plot dropped the summary"
+png_ok "$T/map.png" "landscape png"
+expect_code 0 "tree --plot svg" "$H" landscape "$T/n.hfnet" --tree --csv --plot "$T/tree.svg"
+[ "$(tail -n +2 "$T/out" | wc -l)" -eq "$merges" ] && ok || bad "tree CSV with --plot"
+svg_ok "$T/tree.svg" "tree svg" 20 image
+expect_code 0 "tree --plot png" "$H" landscape "$T/n.hfnet" --tree --plot "$T/tree.png"
+png_ok "$T/tree.png" "tree png"
+expect_code 0 "plane --plot svg" "$H" landscape "$T/d.hfnet" -p sample:digits-16 --plane 0,1 --grid 7 --samples 4 --csv --plot "$T/plane.svg"
+[ "$(wc -l < "$T/out")" -eq 50 ] && ok || bad "plane CSV with --plot: $(wc -l < "$T/out") lines"
+svg_ok "$T/plane.svg" "plane svg" 20 image
+expect_code 0 "plane --plot png" "$H" landscape "$T/d.hfnet" -p sample:digits-16 --plane 0,1 --grid 7 --samples 4 --plot "$T/plane.png"
+png_ok "$T/plane.png" "plane png"
+expect_code 0 "basins --plot svg" "$H" basins "$T/d.hfnet" -p sample:digits-16 -t 8 --csv --plot "$T/basins.svg"
+[ "$(tail -n +2 "$T/out" | wc -l)" -eq 10 ] && ok || bad "basins CSV with --plot"
+svg_ok "$T/basins.svg" "basins svg" 20 no
+expect_code 0 "basins --plot png" "$H" basins "$T/d.hfnet" -p sample:digits-16 -t 8 --plot "$T/basins.png"
+png_ok "$T/basins.png" "basins png"
+# a name that says neither SVG nor PNG: usage error, nothing written
+expect_code 2 "landscape --plot txt" "$H" landscape "$T/n.hfnet" --plot "$T/map.txt"
+expect_err "ending in .svg or .png"
+[ ! -e "$T/map.txt" ] && ok || bad "a bad --plot name still wrote a file"
+expect_code 2 "plane --plot without extension" "$H" landscape "$T/d.hfnet" -p sample:digits-16 --plane 0,1 --plot "$T/plane"
+expect_err "ending in .svg or .png"
+expect_code 2 "basins --plot pdf" "$H" basins "$T/d.hfnet" -p sample:digits-16 --plot "$T/b.pdf"
+expect_err "ending in .svg or .png"
+expect_code 1 "plot into a missing folder" "$H" landscape "$T/n.hfnet" --plot "$T/none/map.svg"
+[ -s "$T/err" ] && [ "$(wc -l < "$T/err")" -le 2 ] && ok || bad "unwritable --plot: $(cat "$T/err")"
+
 # Bad input: one line, non-zero exit.
 expect_code 1 "too many neurons for the map" "$H" landscape "$T/d.hfnet"
 expect_err "at most 25 neurons"
