@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 void
@@ -370,6 +371,10 @@ hp_export (const char *path, int width, int height, const HpStyle *style, HpDraw
   memcpy (tmp, path, len);
   memcpy (tmp + len, ".XXXXXX", 8);
   int fd = mkstemp (tmp);
+  /* mkstemp makes the file private; a picture is readable by all, as the
+   * project's other saves (hf_file_write_atomic) are */
+  if (fd >= 0)
+    fchmod (fd, 0644);
   FILE *f = fd >= 0 ? fdopen (fd, "wb") : NULL;
   if (!f)
     {
