@@ -76,5 +76,6 @@ void hs_window_views_dispose (HsWindow *self);
  * "weights", "compare": a lesson's view names); FALSE for another name. */
 gboolean hs_window_show_view (HsWindow *self, const char *name);
 const char *hs_window_get_view_name (HsWindow *self);
-/* The view widget of a page (the canvas page: the probe editor). */
+/* The view widget of a page (the canvas page: the probe editor; the
+ * comparison exists only while it is shown, NULL otherwise). */
 GtkWidget *hs_window_get_view (HsWindow *self, const char *name);

@@ -45,9 +45,11 @@ struct _HsWindowViews
   GtkStack *stack;
   GtkMenuButton *view_button;
   GtkWidget *left_panel, *left_separator;
-  GtkWidget *stability_button; /* shown with the canvas */
-  GtkWidget *page[N_PAGES];    /* the view widget of each page */
-  gboolean stale[N_PAGES];     /* has not seen the document's network yet */
+  GtkWidget *stability_button;       /* shown with the canvas */
+  GtkWidget *page[N_PAGES];          /* the view widget of each page */
+  GtkScrolledWindow *compare_holder; /* holds the comparison while it is shown */
+  HfRule compare_rule[2];            /* its rules, kept while it is not */
+  gboolean stale[N_PAGES];           /* has not seen the document's network yet */
   int visible;
   guint tick_id;      /* a frame callback is pending */
   gboolean restarted; /* the trajectory starts anew at that frame */
@@ -228,6 +230,39 @@ on_state_activated (HsWindow *self, const int8_t *state, guint n)
   hs_window_show_view (self, "canvas");
 }
 
+/* ---- the comparison: alive only while shown ----
+ * It trains two networks of its own whenever the patterns change: hidden,
+ * that would be work nobody sees. */
+
+static void
+make_compare (HsWindow *self)
+{
+  HsWindowViews *v = self->views;
+  if (v->page[PAGE_COMPARE] != NULL)
+    return;
+  GtkWidget *view = hs_compare_view_new (self->doc);
+  for (HsCompareSide side = HS_COMPARE_LEFT; side <= HS_COMPARE_RIGHT; side++)
+    if (v->compare_rule[side] != hs_compare_view_get_rule (HS_COMPARE_VIEW (view), side))
+      hs_compare_view_set_rule (HS_COMPARE_VIEW (view), side, v->compare_rule[side]);
+  gtk_widget_set_hexpand (view, TRUE);
+  gtk_widget_set_vexpand (view, TRUE);
+  gtk_scrolled_window_set_child (v->compare_holder, view);
+  v->page[PAGE_COMPARE] = view;
+}
+
+static void
+drop_compare (HsWindow *self)
+{
+  HsWindowViews *v = self->views;
+  if (v->page[PAGE_COMPARE] == NULL)
+    return;
+  HsCompareView *view = HS_COMPARE_VIEW (v->page[PAGE_COMPARE]);
+  for (HsCompareSide side = HS_COMPARE_LEFT; side <= HS_COMPARE_RIGHT; side++)
+    v->compare_rule[side] = hs_compare_view_get_rule (view, side);
+  v->page[PAGE_COMPARE] = NULL;
+  gtk_scrolled_window_set_child (v->compare_holder, NULL); /* its workers stop */
+}
+
 /* ---- actions ---- */
 
 gboolean
@@ -238,7 +273,11 @@ hs_window_show_view (HsWindow *self, const char *name)
   int k = page_index (name);
   if (k < 0)
     return FALSE;
+  if (k != PAGE_COMPARE)
+    drop_compare (self);
   v->visible = k;
+  if (k == PAGE_COMPARE)
+    make_compare (self);
   if (v->stale[k])
     feed (self, k);
   gtk_stack_set_visible_child_name (v->stack, pages[k].name);
@@ -363,20 +402,24 @@ view_menu (void)
   return G_MENU_MODEL (menu);
 }
 
-static void
+static GtkScrolledWindow *
 add_page (HsWindow *self, int k, GtkWidget *view)
 {
   HsWindowViews *v = self->views;
   v->page[k] = view;
-  v->stale[k] = TRUE;
-  gtk_widget_set_hexpand (view, TRUE);
-  gtk_widget_set_vexpand (view, TRUE);
+  v->stale[k] = view != NULL;
   /* a view wider than the centre (the landscape, the comparison at
    * 1024 px with the left panel shown) scrolls rather than widening the
    * window; F9 gives it the room */
   GtkWidget *child = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (child), view);
+  if (view != NULL)
+    {
+      gtk_widget_set_hexpand (view, TRUE);
+      gtk_widget_set_vexpand (view, TRUE);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (child), view);
+    }
   gtk_stack_add_titled (v->stack, child, pages[k].name, _ (pages[k].title));
+  return GTK_SCROLLED_WINDOW (child);
 }
 
 void
@@ -406,8 +449,9 @@ hs_window_views_init (HsWindow *self)
   add_page (self, PAGE_PLANE, hs_plane_view_new ());
   add_page (self, PAGE_BASINS, hs_basins_view_new ());
   add_page (self, PAGE_WEIGHTS, hs_weights_view_new ());
-  add_page (self, PAGE_COMPARE, hs_compare_view_new (self->doc));
-  v->stale[PAGE_CANVAS] = v->stale[PAGE_COMPARE] = FALSE;
+  v->compare_holder = add_page (self, PAGE_COMPARE, NULL);
+  v->compare_rule[HS_COMPARE_LEFT] = HF_RULE_HEBBIAN; /* the comparison's own defaults */
+  v->compare_rule[HS_COMPARE_RIGHT] = HF_RULE_MPF;
 
   GMenuModel *menu = view_menu ();
   gtk_menu_button_set_menu_model (v->view_button, menu);

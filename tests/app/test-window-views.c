@@ -11,6 +11,7 @@
 #include "hf-landscape.h"
 #include "hf-train.h"
 #include "hs-application.h"
+#include "hs-compare-view.h"
 #include "hs-landscape-view.h"
 #include "hs-plane-view.h"
 #include "gui-helpers.h"
@@ -133,6 +134,13 @@ not_training (HsWindow *w)
   return !hs_window_is_training (w);
 }
 
+static gboolean
+compare_idle (HsWindow *w)
+{
+  (void)w;
+  return hs_compare_view_workers_done ();
+}
+
 static HsLandscapeView *
 landscape (HsWindow *w)
 {
@@ -235,6 +243,22 @@ START_TEST (test_switching_pages_changes_the_picture)
       run (win, "win.show-library", NULL);
       settle (0.2);
       ck_assert (gtk_widget_get_visible (left));
+      /* the comparison lives only while shown (hidden, it would train two
+       * networks nobody sees); its rules are kept */
+      ck_assert_ptr_null (hs_window_get_view (win, "compare"));
+      show (win, "compare");
+      HsCompareView *cmp = HS_COMPARE_VIEW (hs_window_get_view (win, "compare"));
+      ck_assert_ptr_nonnull (cmp);
+      hs_compare_view_set_rule (cmp, HS_COMPARE_RIGHT, HF_RULE_PERCEPTRON);
+      show (win, "landscape");
+      ck_assert_ptr_null (hs_window_get_view (win, "compare"));
+      ck_assert (gui_wait_for (compare_idle, win, 30));
+      show (win, "compare");
+      cmp = HS_COMPARE_VIEW (hs_window_get_view (win, "compare"));
+      ck_assert_int_eq (hs_compare_view_get_rule (cmp, HS_COMPARE_RIGHT),
+                        HF_RULE_PERCEPTRON);
+      ck_assert_int_eq (hs_compare_view_get_rule (cmp, HS_COMPARE_LEFT), HF_RULE_HEBBIAN);
+      show (win, "landscape");
       /* an unknown view name is refused with a message, nothing changes */
       show (win, "no-such-view");
       ck_assert_str_eq (hs_window_get_view_name (win), "landscape");
