@@ -338,6 +338,13 @@ START_TEST (test_stability_overlay_follows_recall)
                      256 * sizeof (float))
              != 0);
   ck_assert (changed_share (on, later, w, h) > 0.005);
+  g_free (pixels (GTK_WIDGET (win), "overlay-window-1366x768.png", &w, &h));
+  /* 256 neurons: the landscape page says why it draws no map */
+  show (win, "landscape");
+  g_free (pixels (GTK_WIDGET (win), "view-landscape-256-neurons.png", &w, &h));
+  ck_assert (!hs_landscape_view_is_busy (landscape (win)));
+  ck_assert_ptr_null (hs_landscape_view_get_landscape (landscape (win)));
+  show (win, "canvas");
   /* and off again */
   run (win, "win.stability-overlay", NULL);
   ck_assert_ptr_null (hs_pattern_canvas_get_stability (HS_PATTERN_CANVAS (canvas)));
@@ -420,6 +427,78 @@ START_TEST (test_landscape_mid_recall)
 }
 END_TEST
 
+/* Alt+1 ... Alt+6 name the views, F9 the left panel: the window's
+ * shortcuts, activated as a key press would. */
+START_TEST (test_view_shortcuts)
+{
+  HsWindow *win = new_window (1366, 768);
+  GtkShortcutController *ctrl = NULL;
+  GListModel *ctrls = gtk_widget_observe_controllers (GTK_WIDGET (win));
+  for (guint k = 0; k < g_list_model_get_n_items (ctrls); k++)
+    {
+      GObject *c = g_list_model_get_item (ctrls, k);
+      if (GTK_IS_SHORTCUT_CONTROLLER (c) && ctrl == NULL)
+        {
+          GListModel *list = G_LIST_MODEL (c);
+          for (guint j = 0; j < g_list_model_get_n_items (list); j++)
+            {
+              GtkShortcut *sc = g_list_model_get_item (list, j);
+              GtkShortcutAction *act = gtk_shortcut_get_action (sc);
+              if (GTK_IS_NAMED_ACTION (act)
+                  && g_str_equal (
+                      gtk_named_action_get_action_name (GTK_NAMED_ACTION (act)),
+                      "win.view"))
+                ctrl = GTK_SHORTCUT_CONTROLLER (c);
+              g_object_unref (sc);
+            }
+        }
+      g_object_unref (c);
+    }
+  g_object_unref (ctrls);
+  ck_assert_ptr_nonnull (ctrl);
+  struct
+  {
+    guint key;
+    GdkModifierType mods;
+    const char *view; /* NULL: F9 */
+  } keys[] = { { GDK_KEY_2, GDK_ALT_MASK, "landscape" },
+               { GDK_KEY_3, GDK_ALT_MASK, "plane" },
+               { GDK_KEY_4, GDK_ALT_MASK, "basins" },
+               { GDK_KEY_5, GDK_ALT_MASK, "weights" },
+               { GDK_KEY_6, GDK_ALT_MASK, "compare" },
+               { GDK_KEY_1, GDK_ALT_MASK, "canvas" },
+               { GDK_KEY_F9, 0, NULL } };
+  GtkWidget *left = GTK_WIDGET (
+      gtk_widget_get_template_child (GTK_WIDGET (win), HS_TYPE_WINDOW, "left_panel"));
+  for (gsize k = 0; k < G_N_ELEMENTS (keys); k++)
+    {
+      gboolean found = FALSE;
+      GListModel *list = G_LIST_MODEL (ctrl);
+      for (guint j = 0; j < g_list_model_get_n_items (list) && !found; j++)
+        {
+          GtkShortcut *sc = g_list_model_get_item (list, j);
+          GtkShortcutTrigger *trig = gtk_shortcut_get_trigger (sc);
+          if (GTK_IS_KEYVAL_TRIGGER (trig)
+              && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trig)) == keys[k].key
+              && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trig))
+                     == keys[k].mods)
+            {
+              found = gtk_shortcut_action_activate (gtk_shortcut_get_action (sc), 0,
+                                                    GTK_WIDGET (win),
+                                                    gtk_shortcut_get_arguments (sc));
+            }
+          g_object_unref (sc);
+        }
+      ck_assert_msg (found, "no shortcut for key %u", keys[k].key);
+      if (keys[k].view != NULL)
+        ck_assert_str_eq (hs_window_get_view_name (win), keys[k].view);
+      else
+        ck_assert (!gtk_widget_get_visible (left));
+    }
+  close_window (win);
+}
+END_TEST
+
 static Suite *
 views_suite (void)
 {
@@ -432,6 +511,7 @@ views_suite (void)
   tcase_add_test (tc, test_stability_overlay_follows_recall);
   tcase_add_test (tc, test_views_get_the_new_network);
   tcase_add_test (tc, test_landscape_mid_recall);
+  tcase_add_test (tc, test_view_shortcuts);
   suite_add_tcase (s, tc);
   return s;
 }
