@@ -123,24 +123,28 @@ on_network_changed (HsWindow *self)
   feed (self, v->visible);
 }
 
+/* The map follows the recall's dynamics and tie rule; set_dynamics
+ * recomputes only when they change, and only the shown map is kept up to
+ * date (a hidden one catches up when shown). */
+static void
+apply_dynamics (HsWindow *self)
+{
+  HsWindowViews *v = self->views;
+  if (v->visible != PAGE_LANDSCAPE || v->stale[PAGE_LANDSCAPE])
+    return;
+  const HfSessionSettings *st = hs_document_get_settings (self->doc);
+  hs_landscape_view_set_dynamics (HS_LANDSCAPE_VIEW (v->page[PAGE_LANDSCAPE]),
+                                  st->mode == HF_UPDATE_SYNC ? HF_LANDSCAPE_SYNC
+                                                             : HF_LANDSCAPE_ASYNC,
+                                  (HfTieRule)st->tie);
+}
+
 static void
 on_settings_changed (HsWindow *self)
 {
   if (self->views == NULL)
     return; /* the window is going */
-  HsWindowViews *v = self->views;
-  /* the map follows the recall's dynamics and tie rule (set_dynamics
-   * recomputes only when they change) */
-  if (v->visible == PAGE_LANDSCAPE && !v->stale[PAGE_LANDSCAPE])
-    {
-      const HfSessionSettings *st = hs_document_get_settings (self->doc);
-      hs_landscape_view_set_dynamics (HS_LANDSCAPE_VIEW (v->page[PAGE_LANDSCAPE]),
-                                      st->mode == HF_UPDATE_SYNC ? HF_LANDSCAPE_SYNC
-                                                                 : HF_LANDSCAPE_ASYNC,
-                                      (HfTieRule)st->tie);
-    }
-  else
-    v->stale[PAGE_LANDSCAPE] = TRUE;
+  apply_dynamics (self);
 }
 
 /* ---- the live recall, once per frame ---- */
@@ -280,6 +284,8 @@ hs_window_show_view (HsWindow *self, const char *name)
     make_compare (self);
   if (v->stale[k])
     feed (self, k);
+  else
+    apply_dynamics (self);
   gtk_stack_set_visible_child_name (v->stack, pages[k].name);
   gtk_widget_set_visible (v->stability_button, k == PAGE_CANVAS);
   gtk_menu_button_set_label (v->view_button, _ (pages[k].title));

@@ -380,6 +380,22 @@ START_TEST (test_views_get_the_new_network)
   ck_assert_float_eq_tol (
       hf_landscape_energies (ls)[5],
       hf_network_energy (hs_document_get_network (win->doc), s, scratch), 1e-4);
+  /* the map follows the update mode: at once when shown, on showing when
+   * it was changed behind its back */
+  HfSessionSettings st = *hs_document_get_settings (win->doc);
+  st.mode = HF_UPDATE_SYNC;
+  hs_document_set_settings (win->doc, &st);
+  ck_assert (gui_wait_for (landscape_ready, win, 30));
+  ls = hs_landscape_view_get_landscape (landscape (win));
+  ck_assert_int_eq (hf_landscape_options (ls)->dynamics, HF_LANDSCAPE_SYNC);
+  show (win, "weights");
+  st.mode = HF_UPDATE_SEQUENTIAL;
+  hs_document_set_settings (win->doc, &st);
+  settle (0.2);
+  show (win, "landscape");
+  ck_assert (gui_wait_for (landscape_ready, win, 30));
+  ls = hs_landscape_view_get_landscape (landscape (win));
+  ck_assert_int_eq (hf_landscape_options (ls)->dynamics, HF_LANDSCAPE_ASYNC);
   /* the plane was hidden: shown, it gets the network, and recall draws its
    * trajectory there */
   show (win, "plane");
