@@ -118,7 +118,7 @@ hf_file_write_owned (const char *path, HfStatus encoded, unsigned char *data, si
 void
 hf_buffer_append (HfBuffer *b, const void *data, size_t len)
 {
-  if (b->failed)
+  if (b->failed || len == 0) /* nothing to add (data may then be NULL) */
     return;
   if (b->len + len > b->cap)
     {

@@ -725,6 +725,19 @@ START_TEST (test_session_notes)
   g_free (ss.title);
   ss.title = g_strnfill (HF_SESSION_TITLE_MAX + 1, 'x');
   ck_assert_int_eq (hf_session_encode (&ss, &a, &la, &err), HF_EINVAL);
+  /* a title alone (no notes, no view) round-trips */
+  g_free (ss.title);
+  ss.title = g_strdup ("Only a title");
+  g_clear_pointer (&ss.notes, g_free);
+  g_clear_pointer (&ss.view, g_free);
+  ck_assert_int_eq (hf_session_encode (&ss, &a, &la, &err), HF_OK);
+  back = hf_session_decode (a, la, "s", &err);
+  ck_assert_ptr_nonnull (back);
+  ck_assert_str_eq (back->title, "Only a title");
+  ck_assert_ptr_null (back->notes);
+  ck_assert_ptr_null (back->view);
+  hf_session_free (back);
+  free (a);
   /* without notes, a version 1 file (as older studios wrote) still opens */
   g_clear_pointer (&ss.title, g_free);
   g_clear_pointer (&ss.notes, g_free);

@@ -7,14 +7,14 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 secs=${1:-60}
 shift || true
-targets=${*:-png pbm netfile}
+targets=${*:-png pbm netfile session}
 out=fuzz-out
 mkdir -p "$out"
 flags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -D_GNU_SOURCE -std=c11"
 inc="-Isrc/engine -Isrc/formats $(pkg-config --cflags libpng openblas)"
 libs="-lgsl $(pkg-config --libs libpng zlib openblas) -lm"
-# the sample data is not needed by the decoders: leave hf-samples out
-srcs=$(ls src/engine/*.c src/formats/*.c | grep -v hf-samples.c)
+# the sample data and its build-time generator are not needed by the decoders
+srcs=$(ls src/engine/*.c src/formats/*.c | grep -v -e hf-samples.c -e gen-fingerprints.c)
 status=0
 for t in $targets; do
   bin="$out/fuzz-$t"

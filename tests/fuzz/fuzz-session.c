@@ -1,0 +1,41 @@
+/* libFuzzer target: the session loader (format 2 with lesson notes, and 1).
+ * Whatever it accepts must be a consistent session; a version 2 file it
+ * accepts is canonical: encoding it again gives the very same bytes. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hf-fileio.h"
+#include "hf-session.h"
+
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
+{
+  HfError err;
+  HfSession *ss = hf_session_decode (data, size, "fuzz", &err);
+  if (ss == NULL)
+    {
+      if (err.message[0] == '\0')
+        abort ();
+      return 0;
+    }
+  size_t n = ss->library->n;
+  for (size_t i = 0; i < n; i++)
+    if ((ss->probe[i] != 1 && ss->probe[i] != -1)
+        || (ss->source[i] != 1 && ss->source[i] != -1))
+      abort ();
+  if (ss->net != NULL && ss->net->n != n)
+    abort ();
+  unsigned char *again;
+  size_t len;
+  if (hf_session_encode (ss, &again, &len, &err) != HF_OK)
+    abort ();
+  if (hf_get_u32 (data + 8) == HF_SESSION_VERSION
+      && (len != size || memcmp (again, data, len) != 0))
+    abort ();
+  free (again);
+  hf_session_free (ss);
+  return 0;
+}
