@@ -128,6 +128,17 @@ hs_probe_editor_set_grid_sensitive (HsProbeEditor *self, gboolean sensitive)
   gtk_widget_set_sensitive (GTK_WIDGET (self->size_dropdown), sensitive);
 }
 
+void
+hs_probe_editor_set_presenting (HsProbeEditor *self, gboolean presenting)
+{
+  g_return_if_fail (HS_IS_PROBE_EDITOR (self));
+  for (const char *const *id = (const char *const[]){ "draw_bar", "edit_bar", NULL }; *id;
+       id++)
+    gtk_widget_set_visible (GTK_WIDGET (gtk_widget_get_template_child (
+                                GTK_WIDGET (self), HS_TYPE_PROBE_EDITOR, *id)),
+                            !presenting);
+}
+
 /* ---- editing ---- */
 
 static void
