@@ -342,6 +342,9 @@ hs_probe_editor_class_init (HsProbeEditorClass *klass)
 #define CHILD(name)                                                                      \
   gtk_widget_class_bind_template_child (widget_class, HsProbeEditor, name)
   CHILD (size_dropdown);
+  /* the toolbars presentation hides: found by id, not kept in the struct */
+  gtk_widget_class_bind_template_child_full (widget_class, "draw_bar", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "edit_bar", FALSE, 0);
   CHILD (tool_draw);
   CHILD (tool_clamp);
   CHILD (tool_occlude);
