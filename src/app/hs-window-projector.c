@@ -100,6 +100,7 @@ hs_window_set_projector (HsWindow *self, gboolean projector)
       group, "show-library",
       g_variant_new_boolean (projector ? FALSE : self->library_before));
   hs_probe_editor_set_presenting (self->probe_editor, projector);
+  hs_recall_panel_set_presenting (self->recall_panel, projector);
   /* the plots and the canvas read the style when they draw */
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }

@@ -77,7 +77,7 @@ template_child (HsWindow *win, GType type, gpointer owner, const char *id)
 typedef struct
 {
   double outcome_px, counter_px, cell;
-  gboolean left_panel, draw_bar, edit_bar;
+  gboolean left_panel, draw_bar, edit_bar, settings;
 } Look;
 
 /* Measures the window and saves its picture as name. */
@@ -96,6 +96,8 @@ look (HsWindow *win, const char *name)
       template_child (win, HS_TYPE_PROBE_EDITOR, win->probe_editor, "draw_bar"));
   l.edit_bar = gtk_widget_get_visible (
       template_child (win, HS_TYPE_PROBE_EDITOR, win->probe_editor, "edit_bar"));
+  l.settings = gtk_widget_get_visible (
+      template_child (win, HS_TYPE_RECALL_PANEL, win->recall_panel, "settings_grid"));
   GdkTexture *tex = gui_render (win);
   ck_assert_ptr_nonnull (tex);
   char *path = g_build_filename (tmpdir, name, NULL);
@@ -120,8 +122,14 @@ START_TEST (test_projector_scales_and_presents)
   gtk_window_present (GTK_WINDOW (win));
   ck_assert (gui_wait_for (drawn, win, 10));
   ck_assert (!hs_window_get_projector (win));
+  /* a trained network, one sweep in: an outcome and a step counter to read */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (win), "win.train", NULL));
+  ck_assert (gui_wait_for (gui_trained, win, 60));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (win), "win.sweep", NULL));
+  ck_assert (gui_wait_for (gui_not_playing, win, 30));
+  ck_assert_str_ne (gtk_label_get_text (win->recall_panel->counter_label), "");
   Look normal = look (win, "normal-1280x720.png");
-  ck_assert (normal.left_panel && normal.draw_bar && normal.edit_bar);
+  ck_assert (normal.left_panel && normal.draw_bar && normal.edit_bar && normal.settings);
 
   hs_window_set_projector (win, TRUE);
   ck_assert (hs_window_get_projector (win));
@@ -136,15 +144,16 @@ START_TEST (test_projector_scales_and_presents)
                  "step counter %.1f px (normal %.1f)", big.counter_px, normal.counter_px);
   ck_assert_msg (big.cell > normal.cell, "cells %.1f px (normal %.1f)", big.cell,
                  normal.cell);
-  ck_assert (!big.left_panel && !big.draw_bar && !big.edit_bar);
+  ck_assert (!big.left_panel && !big.draw_bar && !big.edit_bar && !big.settings);
   /* the window still fits the projector: nothing forced it wider */
   ck_assert_int_le (gtk_widget_get_width (GTK_WIDGET (win)), 1280);
 
   /* off again: the editing layout comes back */
   hs_window_set_projector (win, FALSE);
   Look back = look (win, "normal-again.png");
-  ck_assert (back.left_panel && back.draw_bar && back.edit_bar);
+  ck_assert (back.left_panel && back.draw_bar && back.edit_bar && back.settings);
   ck_assert_double_eq_tol (back.outcome_px, normal.outcome_px, 0.01);
+  hs_document_set_modified (win->doc, FALSE);
   gtk_window_destroy (GTK_WINDOW (win));
   settle (0.2);
 }
