@@ -10,8 +10,6 @@
  * room. F11 (win.fullscreen) toggles full screen; win.tour opens the tour. */
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "hs-tour.h"
 #include "hs-window-private.h"
 

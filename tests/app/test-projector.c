@@ -239,6 +239,23 @@ START_TEST (test_tour_pages)
   ck_assert (!gtk_widget_get_visible (GTK_WIDGET (tour)));
   ck_assert (!g_settings_get_boolean (settings, "tour-shown"));
   g_object_unref (tour);
+
+  /* the menu's "Take the Tour" (win.tour) opens it over the window; F11's
+   * win.fullscreen is there */
+  ck_assert (g_action_group_has_action (G_ACTION_GROUP (win), "fullscreen"));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (win), "win.tour", NULL));
+  settle (0.3);
+  guint over = 0;
+  GListModel *tops = gtk_window_get_toplevels ();
+  for (guint k = 0; k < g_list_model_get_n_items (tops); k++)
+    {
+      GtkWindow *w = g_list_model_get_item (tops, k);
+      if (gtk_window_get_transient_for (w) == GTK_WINDOW (win)
+          && gtk_widget_get_visible (GTK_WIDGET (w)))
+        over++;
+      g_object_unref (w);
+    }
+  ck_assert_uint_eq (over, 1);
   gtk_window_destroy (GTK_WINDOW (win));
   g_settings_set_boolean (settings, "tour-shown", TRUE);
   g_object_unref (settings);
