@@ -3,11 +3,14 @@
 #include <glib/gi18n.h>
 
 #include "hs-application.h"
+#include "hs-settings.h"
+#include "hs-tour.h"
 #include "hs-window.h"
 
 struct _HsApplication
 {
   GtkApplication parent_instance;
+  GSettings *settings; /* NULL when the schema is not installed */
 };
 
 G_DEFINE_FINAL_TYPE (HsApplication, hs_application, GTK_TYPE_APPLICATION)
@@ -37,9 +40,25 @@ action_about (GSimpleAction *a, GVariant *p, gpointer app)
                          "license-type", GTK_LICENSE_GPL_3_0, "authors", authors, NULL);
 }
 
+/* Projector mode: remembered, and applied to every window. */
+static void
+change_projector (GSimpleAction *a, GVariant *value, gpointer user)
+{
+  HsApplication *self = user;
+  g_simple_action_set_state (a, value);
+  gboolean on = g_variant_get_boolean (value);
+  if (self->settings != NULL
+      && g_settings_get_boolean (self->settings, "projector-mode") != on)
+    g_settings_set_boolean (self->settings, "projector-mode", on);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (HS_IS_WINDOW (l->data))
+      hs_window_set_projector (l->data, on);
+}
+
 static const GActionEntry app_entries[] = {
   { "quit", action_quit },
   { "about", action_about },
+  { "projector", NULL, NULL, "false", change_projector },
 };
 
 void
@@ -89,6 +108,7 @@ hs_application_setup_accels (GtkApplication *app)
     { "win.zoom(1)", { "<Ctrl>plus", "<Ctrl>equal", NULL } },
     { "win.zoom(-1)", { "<Ctrl>minus", NULL } },
     { "win.zoom(0)", { "<Ctrl>0", NULL } },
+    { "win.fullscreen", { "F11", NULL } },
   };
   for (gsize k = 0; k < G_N_ELEMENTS (accels); k++)
     gtk_application_set_accels_for_action (app, accels[k].action, accels[k].accels);
@@ -102,15 +122,46 @@ hs_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_entries), app);
   hs_application_setup_accels (GTK_APPLICATION (app));
   gtk_window_set_default_icon_name (APP_ID);
+  HsApplication *self = HS_APPLICATION (app);
+  self->settings = hs_settings_new ();
+  if (self->settings != NULL && g_settings_get_boolean (self->settings, "projector-mode"))
+    g_action_group_change_action_state (G_ACTION_GROUP (app), "projector",
+                                        g_variant_new_boolean (TRUE));
+}
+
+/* --projector: turns projector mode on, in this instance or in the one
+ * already running (the action goes to it). */
+static int
+hs_application_handle_local_options (GApplication *app, GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "projector"))
+    {
+      GError *error = NULL;
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          g_error_free (error);
+          return 1;
+        }
+      g_action_group_change_action_state (G_ACTION_GROUP (app), "projector",
+                                          g_variant_new_boolean (TRUE));
+    }
+  return -1; /* go on: activate or open */
 }
 
 static void
 hs_application_activate (GApplication *app)
 {
   GtkWindow *win = gtk_application_get_active_window (GTK_APPLICATION (app));
-  if (win == NULL)
+  HsApplication *self = HS_APPLICATION (app);
+  gboolean first = win == NULL;
+  if (first)
     win = GTK_WINDOW (hs_window_new (GTK_APPLICATION (app)));
   gtk_window_present (win);
+  /* the tour at the first start (not in windows the tests make) */
+  if (first && self->settings != NULL
+      && !g_settings_get_boolean (self->settings, "tour-shown"))
+    hs_tour_show (win);
 }
 
 static void
@@ -122,17 +173,31 @@ hs_application_open (GApplication *app, GFile **files, int n_files, const char *
 }
 
 static void
+hs_application_dispose (GObject *object)
+{
+  g_clear_object (&HS_APPLICATION (object)->settings);
+  G_OBJECT_CLASS (hs_application_parent_class)->dispose (object);
+}
+
+static void
 hs_application_class_init (HsApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
   app_class->startup = hs_application_startup;
   app_class->activate = hs_application_activate;
   app_class->open = hs_application_open;
+  app_class->handle_local_options = hs_application_handle_local_options;
+  G_OBJECT_CLASS (klass)->dispose = hs_application_dispose;
 }
 
 static void
 hs_application_init (HsApplication *self)
 {
+  g_application_add_main_option (G_APPLICATION (self), "projector", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_NONE,
+                                 _ ("Start in projector mode: large, high-contrast and "
+                                    "without the editing panels"),
+                                 NULL);
 }
 
 HsApplication *

@@ -45,4 +45,17 @@ hs_plot_style_from_widget (GtkWidget *widget, HpStyle *style)
       px *= (dpi > 0 ? dpi : 96.0) / 72.0;
     }
   style->font_size = px;
+  /* projector mode: thicker lines and larger markers; the text is already
+   * the larger font of the window's .projector style */
+  GtkRoot *root = gtk_widget_get_root (widget);
+  if (root != NULL && gtk_widget_has_css_class (GTK_WIDGET (root), "projector"))
+    {
+      HpStyle projector;
+      hp_style_init (&projector, HP_SCHEME_PROJECTOR);
+      style->background = projector.background;
+      style->accent = projector.accent;
+      style->grid = projector.grid;
+      style->scale = projector.scale;
+      style->font_size = px / projector.scale;
+    }
 }

@@ -2,7 +2,9 @@
  *
  * Every view draws through the GTK-free plot library; this fills the
  * library's style from the widget's CSS colour (light or dark follows it)
- * and its Pango font, so charts follow the desktop's theme and font. */
+ * and its Pango font, so charts follow the desktop's theme and font; in
+ * projector mode (the window's .projector class) the projector scheme's
+ * background, accent, grid and line scale. */
 #pragma once
 
 #include <gtk/gtk.h>

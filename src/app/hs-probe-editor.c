@@ -128,6 +128,17 @@ hs_probe_editor_set_grid_sensitive (HsProbeEditor *self, gboolean sensitive)
   gtk_widget_set_sensitive (GTK_WIDGET (self->size_dropdown), sensitive);
 }
 
+void
+hs_probe_editor_set_presenting (HsProbeEditor *self, gboolean presenting)
+{
+  g_return_if_fail (HS_IS_PROBE_EDITOR (self));
+  for (const char *const *id = (const char *const[]){ "draw_bar", "edit_bar", NULL }; *id;
+       id++)
+    gtk_widget_set_visible (GTK_WIDGET (gtk_widget_get_template_child (
+                                GTK_WIDGET (self), HS_TYPE_PROBE_EDITOR, *id)),
+                            !presenting);
+}
+
 /* ---- editing ---- */
 
 static void
@@ -331,6 +342,9 @@ hs_probe_editor_class_init (HsProbeEditorClass *klass)
 #define CHILD(name)                                                                      \
   gtk_widget_class_bind_template_child (widget_class, HsProbeEditor, name)
   CHILD (size_dropdown);
+  /* the toolbars presentation hides: found by id, not kept in the struct */
+  gtk_widget_class_bind_template_child_full (widget_class, "draw_bar", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "edit_bar", FALSE, 0);
   CHILD (tool_draw);
   CHILD (tool_clamp);
   CHILD (tool_occlude);

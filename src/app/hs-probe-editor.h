@@ -29,5 +29,8 @@ double hs_probe_editor_threshold (HsProbeEditor *self, const float *cells, int8_
 void hs_probe_editor_import_close (HsProbeEditor *self);
 gboolean hs_probe_editor_is_importing (HsProbeEditor *self);
 void hs_probe_editor_set_grid_sensitive (HsProbeEditor *self, gboolean sensitive);
+/* Presentation (projector mode): the drawing and editing toolbars hidden,
+ * so the canvas takes their room. */
+void hs_probe_editor_set_presenting (HsProbeEditor *self, gboolean presenting);
 
 G_END_DECLS

@@ -340,6 +340,8 @@ hs_recall_panel_class_init (HsRecallPanelClass *klass)
 #define CHILD(name)                                                                      \
   gtk_widget_class_bind_template_child (widget_class, HsRecallPanel, name)
   CHILD (mode_dropdown);
+  /* the settings presentation hides: found by id, not kept in the struct */
+  gtk_widget_class_bind_template_child_full (widget_class, "settings_grid", FALSE, 0);
   CHILD (tie_dropdown);
   CHILD (temperature_scale);
   CHILD (speed_scale);
@@ -378,4 +380,17 @@ hs_recall_panel_init (HsRecallPanel *self)
   gtk_accessible_update_property (
       GTK_ACCESSIBLE (self->overlap_chart), GTK_ACCESSIBLE_PROPERTY_LABEL,
       _ ("Overlap of the state with each stored pattern"), -1);
+}
+
+void
+hs_recall_panel_set_presenting (HsRecallPanel *self, gboolean presenting)
+{
+  g_return_if_fail (HS_IS_RECALL_PANEL (self));
+  gtk_widget_set_visible (GTK_WIDGET (gtk_widget_get_template_child (
+                              GTK_WIDGET (self), HS_TYPE_RECALL_PANEL, "settings_grid")),
+                          !presenting);
+  /* the counter, in the larger font, wraps rather than losing the energy */
+  gtk_label_set_wrap (self->counter_label, presenting);
+  gtk_label_set_ellipsize (self->counter_label,
+                           presenting ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
 }

@@ -14,4 +14,9 @@ G_DECLARE_FINAL_TYPE (HsRecallPanel, hs_recall_panel, HS, RECALL_PANEL, GtkBox)
 
 void hs_recall_panel_set_player (HsRecallPanel *self, HsRecallPlayer *player);
 
+/* Presentation (projector mode): the recall settings (update mode, zero
+ * field, temperature, speed, seed) hidden, so the controls, the outcome and
+ * the plots get the room. */
+void hs_recall_panel_set_presenting (HsRecallPanel *self, gboolean presenting);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include "hs-probe-editor.h"
 #include "hs-recall-panel.h"
 #include "hs-recall-player.h"
+#include "hs-settings.h"
 #include "hs-train-panel.h"
 #include "hs-window.h"
 
@@ -41,6 +42,9 @@ struct _HsWindow
   GtkWindow *confirm_dialog; /* the unsaved-changes question, while it is asked */
   gboolean may_close;        /* the user agreed to discard the changes */
   HsWindowViews *views;      /* the centre's views (hs-window-views.c) */
+  GSettings *settings;       /* the preferences, NULL without the schema */
+  gboolean projector;        /* projector mode (hs-window-projector.c) */
+  gboolean library_before;   /* the left panel was shown before projector mode */
 };
 
 /* hs-window.c */
@@ -89,3 +93,7 @@ const char *hs_window_get_view_name (HsWindow *self);
 /* The view widget of a page (the canvas page: the probe editor; the
  * comparison exists only while it is shown, NULL otherwise). */
 GtkWidget *hs_window_get_view (HsWindow *self, const char *name);
+
+/* hs-window-projector.c: the remembered size, projector mode, F11
+ * (win.fullscreen) and the tour (win.tour). */
+void hs_window_state_init (HsWindow *self);

@@ -267,6 +267,7 @@ hs_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->doc, self);
   g_clear_object (&self->doc);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
   hs_window_views_dispose (self);
   G_OBJECT_CLASS (hs_window_parent_class)->dispose (object);
 }
@@ -319,6 +320,7 @@ hs_window_init (HsWindow *self)
   hs_window_files_init (self);
   hs_window_lessons_init (self);
   hs_window_views_init (self);
+  hs_window_state_init (self);
 
   g_object_bind_property (self->doc, "title", self, "title", G_BINDING_SYNC_CREATE);
   g_signal_connect_swapped (self->doc, "network-changed", G_CALLBACK (on_network_changed),
@@ -343,5 +345,15 @@ hs_window_init (HsWindow *self)
 HsWindow *
 hs_window_new (GtkApplication *app)
 {
-  return g_object_new (HS_TYPE_WINDOW, "application", app, NULL);
+  HsWindow *self = g_object_new (HS_TYPE_WINDOW, "application", app, NULL);
+  /* a new window opens in the application's mode */
+  GVariant *projector = NULL;
+  if (app != NULL && g_action_group_has_action (G_ACTION_GROUP (app), "projector"))
+    projector = g_action_group_get_action_state (G_ACTION_GROUP (app), "projector");
+  if (projector != NULL)
+    {
+      hs_window_set_projector (self, g_variant_get_boolean (projector));
+      g_variant_unref (projector);
+    }
+  return self;
 }

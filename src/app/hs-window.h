@@ -11,6 +11,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HsWindow, hs_window, HS, WINDOW, GtkApplicationWindow)
 
 HsWindow *hs_window_new (GtkApplication *app);
+/* Projector mode: a high-contrast light scheme, everything larger and the
+ * presentation layout (the editing panels hidden). The application's
+ * app.projector action sets it on every window. */
+void hs_window_set_projector (HsWindow *self, gboolean projector);
+gboolean hs_window_get_projector (HsWindow *self);
 HsDocument *hs_window_get_document (HsWindow *self);
 /* Opens files as if dropped on the window (sessions, networks, pattern
  * sets, images). */

@@ -26,6 +26,9 @@ desktop=$(find_one /share/applications/org.hopfieldstudio.HopfieldStudio.desktop
 metainfo=$(find_one /share/metainfo/org.hopfieldstudio.HopfieldStudio.metainfo.xml)
 find_one /share/icons/hicolor/scalable/apps/org.hopfieldstudio.HopfieldStudio.svg >/dev/null
 find_one /share/icons/hicolor/symbolic/apps/org.hopfieldstudio.HopfieldStudio-symbolic.svg >/dev/null
+# the preferences schema, valid (the studio without it remembers nothing)
+schema=$(find_one /share/glib-2.0/schemas/org.hopfieldstudio.HopfieldStudio.gschema.xml)
+glib-compile-schemas --strict --dry-run "$(dirname "$schema")" || fail "invalid schema: $schema"
 # the ready-made lessons, each a valid session with a title
 lessons=$(find "$tmp" -path '*/share/hopfield-studio/lessons/*.hfsession' | wc -l)
 [ "$lessons" -ge 7 ] || fail "only $lessons lessons installed"
