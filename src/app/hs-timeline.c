@@ -101,6 +101,10 @@ static void
 hs_timeline_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), HS_TYPE_TIMELINE);
+  /* the template's box has no id, so dispose_template leaves it */
+  GtkWidget *child;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (hs_timeline_parent_class)->dispose (object);
 }
 
