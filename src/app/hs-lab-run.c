@@ -345,6 +345,26 @@ run_chunk (LabRun *run, size_t c, Prog *p, HfError *err)
   return run_images (run, p, err);
 }
 
+static double
+chunk_weight (const LabRun *run, size_t c)
+{
+  size_t nm = run->nm > 0 ? run->nm : 1;
+  switch (run->kind)
+    {
+    case HS_LAB_CAPACITY:
+    case HS_LAB_TIMING:
+    case HS_LAB_DENOISE:
+    case HS_LAB_NOISY:
+      return (double)run->ms[c % nm] + 1;
+    case HS_LAB_SCALING:
+      return pow ((double)run->ms[c], 2.5);
+    case HS_LAB_MARGIN:
+    case HS_LAB_IMAGES:
+      break;
+    }
+  return 1;
+}
+
 gboolean
 lab_run_work (HsJob *job, gpointer data, GError **error)
 {
@@ -354,10 +374,15 @@ lab_run_work (HsJob *job, gpointer data, GError **error)
   size_t per = run->kind == HS_LAB_DENOISE || run->kind == HS_LAB_MARGIN ? run->nk : 1;
   size_t chunks = run->kind == HS_LAB_IMAGES ? 1 : run->total / (per > 0 ? per : 1);
   HfStatus st = HF_OK;
+  /* Progress weighs each chunk by its rough cost, so the time left is fair. */
+  double total = 0, base = 0;
+  for (size_t c = 0; c < chunks; c++)
+    total += chunk_weight (run, c);
   for (size_t c = 0; st == HF_OK && c < chunks; c++)
     {
-      p.base = (double)c / (double)chunks;
-      p.span = 1.0 / (double)chunks;
+      p.span = chunk_weight (run, c) / total;
+      p.base = base / total;
+      base += chunk_weight (run, c);
       st = run_chunk (run, c, &p, &err);
       if (st == HF_OK)
         atomic_store_explicit (&run->done, (c + 1) * per, memory_order_release);

@@ -8,8 +8,6 @@
 #include "hp-colorbar.h"
 #include "hs-plot-style.h"
 
-#define IMAGES_PER_ROW 2
-
 struct _HsLabView
 {
   GtkWidget parent_instance;
@@ -21,6 +19,7 @@ struct _HsLabView
   LabRun *run; /* the run shown (running or finished), or NULL */
   HsJob *job;
   gboolean finished;
+  size_t per_row; /* Fig. 1 images side by side */
 };
 
 G_DEFINE_FINAL_TYPE (HsLabView, hs_lab_view, GTK_TYPE_WIDGET)
@@ -74,8 +73,16 @@ update_buttons (HsLabView *self)
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), images ? "images" : "chart");
   if (images)
     {
-      int w, h;
-      hp_lab_images_size (self->run->images, IMAGES_PER_ROW, &w, &h);
+      /* as many images side by side as the width allows */
+      int w, h, avail = gtk_widget_get_width (self->stack);
+      self->per_row = 1;
+      for (size_t k = 2; k <= 8; k++)
+        {
+          hp_lab_images_size (self->run->images, k, &w, &h);
+          if (w <= avail)
+            self->per_row = k;
+        }
+      hp_lab_images_size (self->run->images, self->per_row, &w, &h);
       gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (self->images_area), w);
       gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->images_area), h);
     }
@@ -248,7 +255,7 @@ hs_lab_view_draw (HsLabView *self, cairo_t *cr, int width, int height)
     {
       style.on = (HpRgba){ 0.08, 0.08, 0.1, 1 };
       style.off = (HpRgba){ 1, 1, 1, 1 };
-      hp_lab_images_draw (cr, &style, self->run->images, IMAGES_PER_ROW);
+      hp_lab_images_draw (cr, &style, self->run->images, self->per_row);
     }
   else
     draw_chart (self, cr, &style, width, height);
@@ -274,7 +281,7 @@ hs_lab_view_export (HsLabView *self, const char *path, GError **error)
     }
   int w = 900, h = 560;
   if (self->run->kind == HS_LAB_IMAGES)
-    hp_lab_images_size (self->run->images, IMAGES_PER_ROW, &w, &h);
+    hp_lab_images_size (self->run->images, self->per_row, &w, &h);
   return hs_view_export (self->chart_area, path, w, h, export_draw, self, error);
 }
 
@@ -409,7 +416,7 @@ hs_lab_view_activate_at (HsLabView *self, double x, double y)
   if (!self->run || self->run->kind != HS_LAB_IMAGES || !self->run->images)
     return FALSE;
   const HfImagesResult *res = self->run->images;
-  const int8_t *state = hp_lab_images_hit (res, IMAGES_PER_ROW, x, y, NULL, NULL);
+  const int8_t *state = hp_lab_images_hit (res, self->per_row, x, y, NULL, NULL);
   if (state)
     g_signal_emit (self, signals[SIGNAL_IMAGE_ACTIVATED], 0, state, (guint)res->width,
                    (guint)res->height);
@@ -510,6 +517,7 @@ hs_lab_view_init (HsLabView *self)
   g_signal_connect (click, "pressed", G_CALLBACK (on_images_pressed), self);
   gtk_widget_add_controller (self->images_area, GTK_EVENT_CONTROLLER (click));
   self->kind = HS_LAB_CAPACITY;
+  self->per_row = 1;
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->kind_dropdown), HS_LAB_CAPACITY);
   fill_params (self);
   show_progress (self, 0);
