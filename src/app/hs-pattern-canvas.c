@@ -22,6 +22,8 @@ struct _HsPatternCanvas
   gboolean stroking;
   double drag_x, drag_y, drag_x1, drag_y1;
   cairo_surface_t *cells; /* one pixel per cell, rebuilt when the state changes */
+  float *stability;       /* s_i h_i per cell, or NULL: no overlay */
+  float stability_scale;  /* max_i |s_i h_i|, the full-stability reference */
 };
 
 enum
@@ -75,6 +77,45 @@ ensure_cells (HsPatternCanvas *self)
   cairo_surface_mark_dirty (self->cells);
 }
 
+/* The stability overlay: per cell an amber inset square whose side grows
+ * as s_i h_i falls towards 0 (about to flip), and a red cross when
+ * s_i h_i < 0 (the next update flips it): shape and size, not colour alone. */
+static void
+draw_stability (HsPatternCanvas *self, cairo_t *cr, double c)
+{
+  guint n = self->width * self->height;
+  double scale = self->stability_scale > 0 ? self->stability_scale : 1;
+  double lw = MAX (1.0, c * 0.08);
+  cairo_set_line_width (cr, lw);
+  for (guint k = 0; k < n; k++)
+    {
+      double v = self->stability[k];
+      double x = (k % self->width) * c, y = (k / self->width) * c;
+      if (v < 0)
+        {
+          double m = c * 0.18;
+          cairo_set_source_rgba (cr, 0.88, 0.11, 0.14, 0.95);
+          cairo_move_to (cr, x + m, y + m);
+          cairo_line_to (cr, x + c - m, y + c - m);
+          cairo_move_to (cr, x + c - m, y + m);
+          cairo_line_to (cr, x + m, y + c - m);
+          cairo_stroke (cr);
+          continue;
+        }
+      double side = c * 0.8 * (1 - MIN (v / scale, 1.0));
+      if (side < 1.0)
+        continue; /* firmly stable: nothing drawn */
+      double cx = x + c / 2, cy = y + c / 2;
+      cairo_rectangle (cr, cx - side / 2, cy - side / 2, side, side);
+      cairo_set_source_rgba (cr, 0.96, 0.66, 0.14, 0.85);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, 0.45, 0.25, 0.0, 0.9);
+      cairo_set_line_width (cr, MAX (1.0, c * 0.04));
+      cairo_stroke (cr);
+      cairo_set_line_width (cr, lw);
+    }
+}
+
 void
 hs_pattern_canvas_draw (HsPatternCanvas *self, cairo_t *cr, int w, int h)
 {
@@ -122,6 +163,8 @@ hs_pattern_canvas_draw (HsPatternCanvas *self, cairo_t *cr, int w, int h)
             cairo_fill (cr);
           }
     }
+  if (self->stability != NULL)
+    draw_stability (self, cr, c);
   if (self->highlight >= 0 && (guint)self->highlight < self->width * self->height)
     {
       double x = (self->highlight % self->width) * c,
@@ -368,6 +411,7 @@ hs_pattern_canvas_finalize (GObject *object)
   HsPatternCanvas *self = HS_PATTERN_CANVAS (object);
   g_clear_pointer (&self->state, g_free);
   g_clear_pointer (&self->clamp, g_free);
+  g_clear_pointer (&self->stability, g_free);
   g_clear_pointer (&self->cells, cairo_surface_destroy);
   G_OBJECT_CLASS (hs_pattern_canvas_parent_class)->finalize (object);
 }
@@ -420,6 +464,7 @@ hs_pattern_canvas_set_state (HsPatternCanvas *self, const int8_t *s, guint width
   if (width != self->width || height != self->height)
     {
       g_clear_pointer (&self->clamp, g_free);
+      g_clear_pointer (&self->stability, g_free);
       self->state = g_realloc (self->state, (gsize)width * height);
       self->width = width;
       self->height = height;
@@ -516,4 +561,36 @@ hs_pattern_canvas_set_tool (HsPatternCanvas *self, HsCanvasTool tool)
 {
   g_return_if_fail (HS_IS_PATTERN_CANVAS (self));
   self->tool = tool;
+}
+
+void
+hs_pattern_canvas_set_stability (HsPatternCanvas *self, const float *values, guint n)
+{
+  g_return_if_fail (HS_IS_PATTERN_CANVAS (self));
+  if (values == NULL || n != self->width * self->height || n == 0)
+    {
+      if (self->stability != NULL)
+        {
+          g_clear_pointer (&self->stability, g_free);
+          gtk_widget_queue_draw (GTK_WIDGET (self));
+        }
+      return;
+    }
+  if (self->stability == NULL)
+    self->stability = g_new (float, n);
+  float scale = 0;
+  for (guint k = 0; k < n; k++)
+    {
+      self->stability[k] = isfinite (values[k]) ? values[k] : 0;
+      scale = MAX (scale, fabsf (self->stability[k]));
+    }
+  self->stability_scale = scale;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const float *
+hs_pattern_canvas_get_stability (HsPatternCanvas *self)
+{
+  g_return_val_if_fail (HS_IS_PATTERN_CANVAS (self), NULL);
+  return self->stability;
 }

@@ -45,6 +45,12 @@ gboolean hs_pattern_canvas_begin_stroke (HsPatternCanvas *self, double x, double
                                          guint button);
 void hs_pattern_canvas_stroke_to (HsPatternCanvas *self, double x, double y);
 void hs_pattern_canvas_end_stroke (HsPatternCanvas *self, double x, double y);
+/* The stability overlay: values[i] = s_i h_i for every cell (n must be
+ * width * height), drawn as an inset square that grows as s_i h_i nears 0
+ * and a cross where s_i h_i < 0; NULL hides it. A new grid size hides it. */
+void hs_pattern_canvas_set_stability (HsPatternCanvas *self, const float *values,
+                                      guint n);
+const float *hs_pattern_canvas_get_stability (HsPatternCanvas *self); /* NULL: off */
 /* Draws into any cairo context (snapshot, PNG or SVG export). */
 void hs_pattern_canvas_draw (HsPatternCanvas *self, cairo_t *cr, int width, int height);
 

@@ -22,6 +22,16 @@ on_notes_changed (HsWindow *self)
       self->side_stack, notes != NULL || title != NULL ? "notes" : "patterns");
 }
 
+/* A lesson opens on the view it names (readers ignore names they do not
+ * know, see docs/session-format.md). */
+static void
+on_view_changed (HsWindow *self)
+{
+  const char *view = hs_document_get_view (self->doc);
+  if (view != NULL)
+    hs_window_show_view (self, view);
+}
+
 void
 hs_window_open_lesson (HsWindow *self, const char *name)
 {
@@ -84,6 +94,8 @@ hs_window_lessons_init (HsWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->doc, "notify::lesson-title",
                            G_CALLBACK (on_notes_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->doc, "notify::view", G_CALLBACK (on_view_changed), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect (self, "destroy", G_CALLBACK (on_destroy), NULL);
   /* Step back on Shift+S or Backspace, in the bubble phase: unlike the
    * application's accelerators (capture phase), these reach the window only

@@ -10,6 +10,9 @@
 #include "hs-train-panel.h"
 #include "hs-window.h"
 
+/* The centre's views and their wiring (hs-window-views.c). */
+typedef struct _HsWindowViews HsWindowViews;
+
 /* What to do once unsaved changes may be discarded. */
 typedef void (*HsWindowContinue) (HsWindow *self, gpointer data);
 
@@ -37,6 +40,7 @@ struct _HsWindow
   gboolean saving;
   GtkWindow *confirm_dialog; /* the unsaved-changes question, while it is asked */
   gboolean may_close;        /* the user agreed to discard the changes */
+  HsWindowViews *views;      /* the centre's views (hs-window-views.c) */
 };
 
 /* hs-window.c */
@@ -70,3 +74,18 @@ void hs_window_export_png_dialog (HsWindow *self);
 gboolean hs_window_is_opening (HsWindow *self);
 /* The name patterns of Open's default filter. */
 extern const char *const hs_window_open_patterns[];
+
+/* hs-window-views.c: the centre's views: canvas, landscape, plane, basins,
+ * weights, compare (win.view, Alt+1 ... Alt+6), F9 hides the left panel,
+ * the canvas's stability overlay (win.stability-overlay). */
+void hs_window_views_class_init (GtkWidgetClass *widget_class);
+void hs_window_views_actions_init (HsWindow *self);
+void hs_window_views_init (HsWindow *self);
+void hs_window_views_dispose (HsWindow *self);
+/* Shows the view called name ("canvas", "landscape", "plane", "basins",
+ * "weights", "compare": a lesson's view names); FALSE for another name. */
+gboolean hs_window_show_view (HsWindow *self, const char *name);
+const char *hs_window_get_view_name (HsWindow *self);
+/* The view widget of a page (the canvas page: the probe editor; the
+ * comparison exists only while it is shown, NULL otherwise). */
+GtkWidget *hs_window_get_view (HsWindow *self, const char *name);

@@ -267,6 +267,7 @@ hs_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->doc, self);
   g_clear_object (&self->doc);
   g_clear_object (&self->cancellable);
+  hs_window_views_dispose (self);
   G_OBJECT_CLASS (hs_window_parent_class)->dispose (object);
 }
 
@@ -295,12 +296,14 @@ hs_window_class_init (HsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, notes_panel);
   gtk_widget_class_bind_template_callback (widget_class, on_banner_response);
+  hs_window_views_class_init (widget_class);
 }
 
 static void
 hs_window_init (HsWindow *self)
 {
   hs_window_actions_init (self);
+  hs_window_views_actions_init (self);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
 
@@ -315,6 +318,7 @@ hs_window_init (HsWindow *self)
   hs_recall_panel_set_player (self->recall_panel, self->player);
   hs_window_files_init (self);
   hs_window_lessons_init (self);
+  hs_window_views_init (self);
 
   g_object_bind_property (self->doc, "title", self, "title", G_BINDING_SYNC_CREATE);
   g_signal_connect_swapped (self->doc, "network-changed", G_CALLBACK (on_network_changed),

@@ -69,6 +69,22 @@ hp_markup (cairo_t *cr, const HpStyle *style, double size, double x, double y,
   return draw_layout (cr, style, size, x, y, xalign, yalign, markup, true);
 }
 
+double
+hp_text_wrapped (cairo_t *cr, const HpStyle *style, double size, double x, double y,
+                 double width, const char *text)
+{
+  PangoLayout *layout = make_layout (cr, style, size, text, false);
+  pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  int w, h;
+  pango_layout_get_pixel_size (layout, &w, &h);
+  cairo_move_to (cr, x - width / 2, y - h / 2.0);
+  pango_cairo_show_layout (cr, layout);
+  g_object_unref (layout);
+  return h;
+}
+
 void
 hp_text_vertical (cairo_t *cr, const HpStyle *style, double size, double x, double y,
                   const char *text)

@@ -19,6 +19,10 @@ double hp_text (cairo_t *cr, const HpStyle *style, double size, double x, double
                 double xalign, double yalign, const char *text);
 double hp_markup (cairo_t *cr, const HpStyle *style, double size, double x, double y,
                   double xalign, double yalign, const char *markup);
+/* Draws text wrapped at word boundaries to at most width, its lines
+ * centred, the block centred on (x, y). Returns the block's height. */
+double hp_text_wrapped (cairo_t *cr, const HpStyle *style, double size, double x,
+                        double y, double width, const char *text);
 /* Same, turned 90 degrees counter-clockwise (a y-axis title). */
 void hp_text_vertical (cairo_t *cr, const HpStyle *style, double size, double x, double y,
                        const char *text);

@@ -202,8 +202,10 @@ hp_weights_draw (cairo_t *cr, const HpStyle *style, HpRect area, const HfNetwork
     {
       hp_set_source (cr, style->muted);
       hp_text (cr, style, 0.9, fx, area.y, 0, 0, _ ("Receptive field"));
-      hp_text (cr, style, 0.9, fx + fw / 2, top + side / 2, 0.5, 0.5,
-               _ ("Point at a row of J to see that neuron's weights on the grid"));
+      if (fw > 20 * s)
+        hp_text_wrapped (
+            cr, style, 0.9, fx + fw / 2, top + side / 2, fw,
+            _ ("Point at a row of J to see that neuron's weights on the grid"));
     }
   cairo_restore (cr);
   return lay;

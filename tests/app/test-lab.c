@@ -7,6 +7,7 @@
 #include "hs-application.h"
 #include "hs-lab-run.h"
 #include "hs-lab-view.h"
+#include "gui-helpers.h"
 
 static GtkWidget *window;
 static HsLabView *lab;
@@ -207,6 +208,46 @@ START_TEST (test_images_grid)
 }
 END_TEST
 
+/* The window's Lab page (Alt+7): a Fig. 1 panel goes onto the canvas, the
+ * grid following it while the library is empty; with patterns of another
+ * size the document is left alone. */
+START_TEST (test_window_lab_page)
+{
+  HsWindow *win = hs_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (win));
+  ck_assert (gtk_widget_activate_action_variant (GTK_WIDGET (win), "win.view",
+                                                 g_variant_new_string ("lab")));
+  ck_assert_str_eq (hs_window_get_view_name (win), "lab");
+  GtkWidget *view = hs_window_get_view (win, "lab");
+  ck_assert (HS_IS_LAB_VIEW (view));
+  hs_document_clear_patterns (win->doc);
+  int8_t *img = g_new (int8_t, 64 * 64);
+  for (int k = 0; k < 64 * 64; k++)
+    img[k] = (k / 64 + k % 64) % 3 == 0 ? 1 : -1;
+  g_signal_emit_by_name (view, "image-activated", img, 64u, 64u);
+  ck_assert_uint_eq (hs_document_get_width (win->doc), 64);
+  ck_assert_uint_eq (hs_document_get_height (win->doc), 64);
+  ck_assert (memcmp (hs_document_get_probe (win->doc), img, 64 * 64) == 0);
+  ck_assert_str_eq (hs_window_get_view_name (win), "canvas");
+  /* a library on another grid stays as it is */
+  ck_assert (hs_document_set_grid (win->doc, 8, 8, NULL));
+  int8_t cells[64];
+  memset (cells, 1, sizeof cells);
+  ck_assert (hs_document_append_pattern (win->doc, cells, NULL));
+  ck_assert (gtk_widget_activate_action_variant (GTK_WIDGET (win), "win.view",
+                                                 g_variant_new_string ("lab")));
+  g_signal_emit_by_name (view, "image-activated", img, 64u, 64u);
+  ck_assert_uint_eq (hs_document_get_width (win->doc), 8);
+  ck_assert_uint_eq (hs_document_get_n_patterns (win->doc), 1);
+  ck_assert_str_eq (hs_window_get_view_name (win), "lab");
+  g_free (img);
+  hs_document_set_modified (win->doc, FALSE);
+  gtk_window_destroy (GTK_WINDOW (win));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+END_TEST
+
 int
 main (int argc, char **argv)
 {
@@ -222,6 +263,7 @@ main (int argc, char **argv)
   tcase_add_test (tc, test_cancel_is_prompt);
   tcase_add_test (tc, test_bad_input);
   tcase_add_test (tc, test_images_grid);
+  tcase_add_test (tc, test_window_lab_page);
   suite_add_tcase (s, tc);
   SRunner *sr = srunner_create (s);
   srunner_set_fork_status (sr, CK_NOFORK);

@@ -127,6 +127,9 @@ START_TEST (test_every_lesson_opens)
       char *want = g_strdup_printf ("%s — Hopfield Studio", title);
       ck_assert_str_eq (gtk_window_get_title (GTK_WINDOW (win)), want);
       g_free (want);
+      /* the lesson opens on the view it names: the landscape for the 4x4
+       * lesson, the canvas for the others */
+      ck_assert_str_eq (hs_window_get_view_name (win), hs_document_get_view (win->doc));
       /* saved under a new name: the lesson is not a file of the user's */
       ck_assert_ptr_null (hs_document_get_file (win->doc));
       ck_assert (!hs_document_get_modified (win->doc));
