@@ -496,7 +496,7 @@ hs_lab_view_init (HsLabView *self)
       self->labels[p] = gtk_label_new (lab_param_label ((LabParam)p));
       gtk_label_set_xalign (GTK_LABEL (self->labels[p]), 0);
       self->entries[p] = gtk_entry_new ();
-      gtk_editable_set_width_chars (GTK_EDITABLE (self->entries[p]), 14);
+      gtk_editable_set_width_chars (GTK_EDITABLE (self->entries[p]), 11);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->entries[p]),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       lab_param_label ((LabParam)p), -1);
