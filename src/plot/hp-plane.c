@@ -76,9 +76,11 @@ hp_plane_draw (cairo_t *cr, const HpStyle *style, HpRect area, const HfPlaneCell
   double wa, wb;
   hp_text_extents (cr, style, 0.8, note_arrows, &wa, NULL);
   hp_text_extents (cr, style, 0.8, note_blank, &wb, NULL);
-  double side = fmin (area.height, area.width - bar_w - 3 * pad - fmax (wa, wb));
-  if (side < 100 * s) /* too narrow for both: the map first */
-    side = fmin (area.height, area.width - bar_w - 2 * pad);
+  /* the map takes what the bar leaves; the notes wrap into the room right
+   * of the bar (none when there is hardly any: the studio's view says the
+   * same under its toolbar) */
+  double side = fmin (area.height, area.width - bar_w - 2 * pad);
+  double room = fmin (area.width - side - bar_w - 3 * pad, fmax (wa, wb) + 1);
   char xt[96], yt[96];
   snprintf (xt, sizeof xt, _ ("Overlap with pattern %zu"), a);
   snprintf (yt, sizeof yt, _ ("Overlap with pattern %zu"), b);
@@ -178,7 +180,12 @@ hp_plane_draw (cairo_t *cr, const HpStyle *style, HpRect area, const HfPlaneCell
   hp_text_extents (cr, style, 0.8, "Pg", NULL, &lh);
   double nx = area.x + side + pad + bar_w + pad, ny = map.y + map.height;
   hp_set_source (cr, style->muted);
-  hp_text (cr, style, 0.8, nx, ny - lh, 0, 1, note_arrows);
-  hp_text (cr, style, 0.8, nx, ny, 0, 1, note_blank);
+  if (room >= 40 * s)
+    {
+      double cx = nx + room / 2, cy = map.y + map.height / 2;
+      double h = hp_text_wrapped (cr, style, 0.8, cx, cy, room, note_arrows);
+      hp_text_wrapped (cr, style, 0.8, cx, cy + h + lh, room, note_blank);
+    }
+  (void)ny;
   return map;
 }

@@ -282,8 +282,8 @@ maybe_window_shot (GtkWidget *win, const char *name)
   gdk_paintable_snapshot (paintable, snap, w, h);
   GskRenderNode *node = gtk_snapshot_free_to_node (snap);
   ck_assert_ptr_nonnull (node);
-  GdkTexture *tex = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (win)),
-                                                 node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  GdkTexture *tex = gsk_renderer_render_texture (
+      gtk_native_get_renderer (GTK_NATIVE (win)), node, &GRAPHENE_RECT_INIT (0, 0, w, h));
   char *path = g_build_filename (dir, name, NULL);
   ck_assert (gdk_texture_save_to_png (tex, path));
   g_free (path);
