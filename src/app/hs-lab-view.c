@@ -154,6 +154,43 @@ lab_done (GObject *owner, gpointer data, const GError *error)
   update_buttons (self);
 }
 
+/* A run's worker keeps the application up (OpenBLAS's exit handler would
+ * wait for a thread inside a BLAS call), also after Cancel, until its
+ * thread ends; the count is for programs without a GApplication. */
+static gint running_workers;
+
+typedef struct
+{
+  LabRun *run;
+  GApplication *app;
+} LabJob;
+
+static void
+lab_job_free (gpointer data)
+{
+  LabJob *j = data;
+  if (j->app != NULL)
+    {
+      g_application_release (j->app);
+      g_object_unref (j->app);
+    }
+  lab_run_unref (j->run);
+  g_free (j);
+  g_atomic_int_dec_and_test (&running_workers);
+}
+
+static gboolean
+lab_job_work (HsJob *job, gpointer data, GError **error)
+{
+  return lab_run_work (job, ((LabJob *)data)->run, error);
+}
+
+gboolean
+hs_lab_view_workers_done (void)
+{
+  return g_atomic_int_get (&running_workers) == 0;
+}
+
 gboolean
 hs_lab_view_run (HsLabView *self, GError **error)
 {
@@ -171,8 +208,13 @@ hs_lab_view_run (HsLabView *self, GError **error)
   self->run = run;
   self->finished = FALSE;
   run->started = g_get_monotonic_time ();
-  self->job = hs_job_run (G_OBJECT (self), lab_run_work, lab_done, lab_tick,
-                          lab_run_ref (run), (GDestroyNotify)lab_run_unref);
+  LabJob *j = g_new0 (LabJob, 1);
+  j->run = lab_run_ref (run);
+  if ((j->app = g_application_get_default ()) != NULL)
+    g_application_hold (g_object_ref (j->app));
+  g_atomic_int_inc (&running_workers);
+  self->job
+      = hs_job_run (G_OBJECT (self), lab_job_work, lab_done, lab_tick, j, lab_job_free);
   set_status (self, _ ("Running on every core…"));
   show_progress (self, 0);
   update_buttons (self);

@@ -39,6 +39,8 @@ gboolean hs_lab_view_activate_at (HsLabView *self, double x, double y);
 gboolean hs_lab_view_run (HsLabView *self, GError **error);
 void hs_lab_view_cancel (HsLabView *self);
 gboolean hs_lab_view_is_busy (HsLabView *self);
+/* No run's thread is still going (a cancelled one ends at its next check). */
+gboolean hs_lab_view_workers_done (void);
 /* Rows of the table filled so far, and whether the last run completed. */
 gsize hs_lab_view_rows_done (HsLabView *self);
 gboolean hs_lab_view_has_result (HsLabView *self);

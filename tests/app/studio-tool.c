@@ -175,6 +175,9 @@ lab_screenshots (const char *dir)
   hs_lab_view_cancel (lab);
   hs_document_set_modified (hw->doc, FALSE);
   gtk_window_destroy (GTK_WINDOW (hw));
+  /* the cancelled runs' threads end before the process does (OpenBLAS) */
+  while (!hs_lab_view_workers_done ())
+    g_main_context_iteration (NULL, TRUE);
   return rc;
 }
 
