@@ -97,7 +97,9 @@ show_progress (HsLabView *self, double p)
   double elapsed
       = self->run ? (double)(g_get_monotonic_time () - self->run->started) / 1e6 : 0;
   char *text;
-  if (p > 0.02 && elapsed > 0.5)
+  if (p >= 1)
+    text = g_strdup (_ ("Done"));
+  else if (p > 0.02 && elapsed > 0.5)
     {
       double left = elapsed * (1 - p) / p;
       text = left < 90 ? g_strdup_printf (_ ("%.0f%%, about %.0f s left"), 100 * p, left)
