@@ -19,7 +19,9 @@ struct _HsLabView
   LabRun *run; /* the run shown (running or finished), or NULL */
   HsJob *job;
   gboolean finished;
-  size_t per_row; /* Fig. 1 images side by side */
+  size_t per_row;  /* Fig. 1 images side by side */
+  gint64 eta_time; /* the time left: progress rate over recent seconds */
+  double eta_progress, rate;
 };
 
 G_DEFINE_FINAL_TYPE (HsLabView, hs_lab_view, GTK_TYPE_WIDGET)
@@ -97,11 +99,27 @@ show_progress (HsLabView *self, double p)
   double elapsed
       = self->run ? (double)(g_get_monotonic_time () - self->run->started) / 1e6 : 0;
   char *text;
+  /* The rows differ in cost (a rule, a larger m), so the rate is measured
+   * over the last seconds and smoothed, not averaged over the whole run. */
+  gint64 now = g_get_monotonic_time ();
+  if (p <= 0)
+    {
+      self->eta_time = now;
+      self->eta_progress = 0;
+      self->rate = 0;
+    }
+  else if (now - self->eta_time >= 1500000 && p > self->eta_progress)
+    {
+      double r = (p - self->eta_progress) / ((double)(now - self->eta_time) / 1e6);
+      self->rate = self->rate > 0 ? 0.6 * self->rate + 0.4 * r : r;
+      self->eta_time = now;
+      self->eta_progress = p;
+    }
   if (p >= 1)
     text = g_strdup (_ ("Done"));
   else if (p > 0.02 && elapsed > 0.5)
     {
-      double left = elapsed * (1 - p) / p;
+      double left = self->rate > 0 ? (1 - p) / self->rate : elapsed * (1 - p) / p;
       text = left < 90 ? g_strdup_printf (_ ("%.0f%%, about %.0f s left"), 100 * p, left)
                        : g_strdup_printf (_ ("%.0f%%, about %.0f min left"), 100 * p,
                                           left / 60);
