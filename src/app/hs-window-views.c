@@ -1,8 +1,9 @@
 /* hs-window-views.c: the views in the window's centre (issues 9 and 11).
  *
  * A stack shows one of: the canvas (the probe editor), the landscape, the
- * overlap plane, the basins, the weights and the side-by-side comparison,
- * chosen with win.view (Alt+1 ... Alt+6, the view menu). A new network is
+ * overlap plane, the basins, the weights, the side-by-side comparison and
+ * the experiments lab, chosen with win.view (Alt+1 ... Alt+7, the view
+ * menu). A new network is
  * given to the view on show only (the others are marked stale and get it
  * when they are shown), so only the visible one computes. The recall
  * player's steps reach the landscape, the plane and the canvas's stability
@@ -14,6 +15,7 @@
 
 #include "hs-basins-view.h"
 #include "hs-compare-view.h"
+#include "hs-lab-view.h"
 #include "hs-landscape-view.h"
 #include "hs-plane-view.h"
 #include "hs-weights-view.h"
@@ -27,6 +29,7 @@ enum
   PAGE_BASINS,
   PAGE_WEIGHTS,
   PAGE_COMPARE,
+  PAGE_LAB,
   N_PAGES
 };
 
@@ -35,9 +38,13 @@ static const struct
   const char *name;
   const char *title; /* marked with N_ (), shown with _ () */
 } pages[N_PAGES] = {
-  { "canvas", N_ ("Canvas") },       { "landscape", N_ ("Landscape") },
-  { "plane", N_ ("Overlap Plane") }, { "basins", N_ ("Basins") },
-  { "weights", N_ ("Weights") },     { "compare", N_ ("Compare Rules") },
+  { "canvas", N_ ("Canvas") },
+  { "landscape", N_ ("Landscape") },
+  { "plane", N_ ("Overlap Plane") },
+  { "basins", N_ ("Basins") },
+  { "weights", N_ ("Weights") },
+  { "compare", N_ ("Compare Rules") },
+  { "lab", N_ ("Lab") },
 };
 
 struct _HsWindowViews
@@ -230,6 +237,40 @@ on_state_activated (HsWindow *self, const int8_t *state, guint n)
     return; /* the window is going */
   if (state == NULL || n != hs_document_get_n_neurons (self->doc))
     return;
+  hs_document_set_probe (self->doc, state, TRUE);
+  hs_window_show_view (self, "canvas");
+}
+
+/* A Fig. 1 panel clicked in the lab: onto the canvas, to recall it step by
+ * step. The grid follows the image when the library is empty; otherwise
+ * resizing would crop or pad the user's patterns, so the banner says why
+ * not. */
+static void
+on_lab_image (HsWindow *self, const int8_t *state, guint width, guint height)
+{
+  if (self->views == NULL || state == NULL)
+    return; /* the window is going */
+  if (width != hs_document_get_width (self->doc)
+      || height != hs_document_get_height (self->doc))
+    {
+      GError *error = NULL;
+      if (hs_document_get_n_patterns (self->doc) > 0)
+        {
+          hs_window_show_message (
+              self, GTK_MESSAGE_INFO,
+              _ ("The image is %u×%u but the library holds %u patterns on a %u×%u grid: "
+                 "clear the library (or start a new document) to open it on the canvas."),
+              width, height, hs_document_get_n_patterns (self->doc),
+              hs_document_get_width (self->doc), hs_document_get_height (self->doc));
+          return;
+        }
+      if (!hs_document_set_grid (self->doc, width, height, &error))
+        {
+          hs_window_show_message (self, GTK_MESSAGE_ERROR, "%s", error->message);
+          g_error_free (error);
+          return;
+        }
+    }
   hs_document_set_probe (self->doc, state, TRUE);
   hs_window_show_view (self, "canvas");
 }
@@ -456,6 +497,8 @@ hs_window_views_init (HsWindow *self)
   add_page (self, PAGE_BASINS, hs_basins_view_new ());
   add_page (self, PAGE_WEIGHTS, hs_weights_view_new ());
   v->compare_holder = add_page (self, PAGE_COMPARE, NULL);
+  add_page (self, PAGE_LAB, hs_lab_view_new ());
+  v->stale[PAGE_LAB] = FALSE; /* runs experiments of its own, not the document's */
   v->compare_rule[HS_COMPARE_LEFT] = HF_RULE_HEBBIAN; /* the comparison's own defaults */
   v->compare_rule[HS_COMPARE_RIGHT] = HF_RULE_MPF;
 
@@ -483,6 +526,8 @@ hs_window_views_init (HsWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (v->page[PAGE_LANDSCAPE], "state-activated",
                            G_CALLBACK (on_state_activated), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (v->page[PAGE_LAB], "image-activated",
+                           G_CALLBACK (on_lab_image), self, G_CONNECT_SWAPPED);
 }
 
 void

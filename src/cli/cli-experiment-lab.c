@@ -7,6 +7,7 @@
 #include "cli-experiment.h"
 #include "hf-experiment-images.h"
 #include "hp-chart.h"
+#include "hp-lab.h"
 
 /* ---- Fig. 1 ---- */
 typedef struct
@@ -16,114 +17,14 @@ typedef struct
 } Grid;
 
 static void
-draw_state (cairo_t *cr, const int8_t *s, size_t w, size_t h, double x, double y,
-            double cell, const HpStyle *style)
-{
-  cairo_surface_t *img = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int)w, (int)h);
-  unsigned char *data = cairo_image_surface_get_data (img);
-  int stride = cairo_image_surface_get_stride (img);
-  HpRgba on = style->on, off = style->off;
-  for (size_t r = 0; r < h; r++)
-    for (size_t c = 0; c < w; c++)
-      {
-        HpRgba col = s[r * w + c] > 0 ? on : off;
-        uint32_t px = ((uint32_t)(col.r * 255) << 16) | ((uint32_t)(col.g * 255) << 8)
-                      | (uint32_t)(col.b * 255);
-        memcpy (data + r * (size_t)stride + c * 4, &px, 4);
-      }
-  cairo_surface_mark_dirty (img);
-  cairo_save (cr);
-  cairo_translate (cr, x, y);
-  cairo_scale (cr, cell, cell);
-  cairo_set_source_surface (cr, img, 0, 0);
-  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
-  cairo_paint (cr);
-  cairo_restore (cr);
-  cairo_surface_destroy (img);
-}
-
-#define PANEL_GAP 4.0
-#define IMAGE_GAP 16.0
-#define HEADER 54.0
-#define MIN_PITCH 58.0 /* room for a panel's label under small images */
-#define LABEL 14.0
-
-static size_t
-panels_per_image (const HfImagesResult *res)
-{
-  return 2 + 2 * res->nrules;
-}
-
-static void
-grid_size (const Grid *g, int *width, int *height)
-{
-  const HfImagesResult *res = g->res;
-  size_t cols = panels_per_image (res), rows = (res->count + g->per_row - 1) / g->per_row;
-  double pw = fmax ((double)res->width, MIN_PITCH) + PANEL_GAP,
-         ph = (double)res->height + LABEL + PANEL_GAP;
-  *width = (int)fmax ((double)g->per_row * ((double)cols * pw + IMAGE_GAP) + 16, 640);
-  *height = (int)(HEADER + (double)rows * ph + 16);
-}
-
-static void
 draw_grid (cairo_t *cr, int width, int height, void *data)
 {
   const Grid *g = data;
-  const HfImagesResult *res = g->res;
   HpStyle style;
   hp_style_init (&style, HP_SCHEME_LIGHT);
   style.on = (HpRgba){ 0.08, 0.08, 0.1, 1 };
   style.off = (HpRgba){ 1, 1, 1, 1 };
-  size_t n = res->n, cols = panels_per_image (res);
-  double pw = fmax ((double)res->width, MIN_PITCH) + PANEL_GAP,
-         ph = (double)res->height + LABEL + PANEL_GAP;
-  char title[256];
-  snprintf (title, sizeof title, "Fig. 1: %zu images learned from corrupted copies only",
-            res->count);
-  hp_set_source (cr, style.foreground);
-  hp_text (cr, &style, 1.0, 8, 6, 0, 0, title);
-  int len = snprintf (title, sizeof title, "Per image: a training copy, the probe");
-  for (size_t r = 0; r < res->nrules && len > 0 && (size_t)len < sizeof title; r++)
-    len += snprintf (title + len, sizeof title - (size_t)len,
-                     "; %s: one sweep, converged",
-                     hf_rule_info (res->rules[r].rule)->name);
-  hp_set_source (cr, style.muted);
-  hp_text (cr, &style, 0.85, 8, 26, 0, 0, title);
-  for (size_t k = 0; k < res->count; k++)
-    {
-      size_t row = k / g->per_row, col = k % g->per_row;
-      double x0 = 8 + (double)col * ((double)cols * pw + IMAGE_GAP),
-             y0 = HEADER + (double)row * ph;
-      const int8_t *panel[2 + 2 * 8];
-      const char *label[2 + 2 * 8];
-      bool ok[2 + 2 * 8];
-      char name[2 + 2 * 8][32];
-      panel[0] = res->training_copy + k * n;
-      panel[1] = res->probe + k * n;
-      snprintf (name[0], sizeof name[0], "%zu: copy", k + 1);
-      snprintf (name[1], sizeof name[1], "probe");
-      ok[0] = ok[1] = true;
-      for (size_t r = 0; r < res->nrules && r < 8; r++)
-        {
-          const HfImagesRuleResult *rr = &res->rules[r];
-          panel[2 + 2 * r] = rr->after_sweep + k * n;
-          panel[3 + 2 * r] = rr->converged + k * n;
-          snprintf (name[2 + 2 * r], sizeof name[0], "%.4s 1",
-                    hf_rule_info (rr->rule)->name);
-          snprintf (name[3 + 2 * r], sizeof name[0], "%.4s %s",
-                    hf_rule_info (rr->rule)->name, rr->recall_ok[k] ? "ok" : "wrong");
-          ok[2 + 2 * r] = true;
-          ok[3 + 2 * r] = rr->recall_ok[k];
-        }
-      for (size_t p = 0; p < cols && p < 2 + 2 * 8; p++)
-        {
-          label[p] = name[p];
-          double x = x0 + (double)p * pw;
-          draw_state (cr, panel[p], res->width, res->height, x, y0 + LABEL, 1.0, &style);
-          hp_set_source (cr, ok[p] ? style.muted : (HpRgba){ 0.8, 0.1, 0.1, 1 });
-          hp_text (cr, &style, 0.7, x, y0 + LABEL - 1, 0, 1, label[p]);
-        }
-    }
+  hp_lab_images_draw (cr, &style, g->res, g->per_row);
   (void)width;
   (void)height;
 }
@@ -215,7 +116,7 @@ cli_experiment_images (CliExperiment *a)
     {
       Grid g = { res, 2 };
       int w, h;
-      grid_size (&g, &w, &h);
+      hp_lab_images_size (res, g.per_row, &w, &h);
       HpStyle style;
       hp_style_init (&style, HP_SCHEME_LIGHT);
       char msg[512];
@@ -263,52 +164,17 @@ cli_experiment_scaling (CliExperiment *a)
   int rc = 0;
   if (a->plot != NULL)
     {
-      double *x = malloc (count * sizeof *x), *y = malloc (count * sizeof *y),
-             *e = malloc (count * sizeof *e), *fit = malloc (count * sizeof *fit);
-      if (!x || !y || !e || !fit)
+      HpLabChart c;
+      if (!hp_lab_scaling_chart (&c, rows, count, a->ms, count, 128, name, a->trials,
+                                 NULL))
         rc = cli_fail (1, "out of memory");
       else
         {
-          /* The fitted power law through the geometric mean of the fitted rows. */
-          double lx = 0, ly = 0;
-          int k = 0;
-          for (size_t r = 0; r < count; r++)
-            {
-              x[r] = (double)rows[r].n;
-              y[r] = rows[r].seconds;
-              e[r] = rows[r].seconds_sd;
-              if (rows[r].n >= 128 && rows[r].seconds > 0)
-                {
-                  lx += log (x[r]);
-                  ly += log (y[r]);
-                  k++;
-                }
-            }
-          for (size_t r = 0; r < count; r++)
-            fit[r] = k > 0 && isfinite (exponent)
-                         ? exp (ly / k + exponent * (log (x[r]) - lx / k))
-                         : NAN;
-          char flabel[64], title[96];
-          snprintf (flabel, sizeof flabel, "fit: n^%.2f", exponent);
-          snprintf (title, sizeof title, "MPF training time at m = n/4, %lu trials",
-                    a->trials);
-          HpSeries se[2] = { { name, x, y, e, count }, { flabel, x, fit, NULL, count } };
-          HpChart chart = { title,
-                            { 0, 0, true, "neurons n", false },
-                            { 0, 0, true, "training time (s)", false },
-                            se,
-                            2,
-                            NULL,
-                            0,
-                            true };
           char msg[512];
-          if (hp_chart_export (a->plot, 900, 560, &chart, msg, sizeof msg) != 0)
+          if (hp_chart_export (a->plot, 900, 560, &c.chart, msg, sizeof msg) != 0)
             rc = cli_fail (1, "%s", msg);
+          hp_lab_chart_clear (&c);
         }
-      free (x);
-      free (y);
-      free (e);
-      free (fit);
     }
   free (rows);
   return rc;
@@ -368,45 +234,17 @@ cli_experiment_margin (CliExperiment *a)
   int rc = 0;
   if (a->plot != NULL)
     {
-      double *x = malloc (nk * sizeof *x), *y = malloc (nm * nk * sizeof *y);
-      HpSeries *se = calloc (nm, sizeof *se);
-      char (*labels)[48] = calloc (nm, sizeof *labels);
-      if (!x || !y || !se || !labels)
+      HpLabChart c;
+      if (!hp_lab_margin_chart (&c, rows, nm * nk, a->margins, nm, a->ks, nk, a->n,
+                                a->ms[0]))
         rc = cli_fail (1, "out of memory");
       else
         {
-          for (size_t k = 0; k < nk; k++)
-            x[k] = (double)a->ks[k];
-          for (size_t r = 0; r < nm; r++)
-            {
-              for (size_t k = 0; k < nk; k++)
-                y[r * nk + k] = rows[r * nk + k].recovered;
-              if (a->margins[r] > 0)
-                snprintf (labels[r], sizeof labels[r], "margin %g", a->margins[r]);
-              else
-                snprintf (labels[r], sizeof labels[r], "until the gradient is flat");
-              se[r] = (HpSeries){ labels[r], x, y + r * nk, NULL, nk };
-            }
-          char title[128];
-          snprintf (title, sizeof title,
-                    "Denoising against MPF's stopping margin, n = %lu, m = %zu", a->n,
-                    a->ms[0]);
-          HpChart chart = { title,
-                            { 0, 0, false, "bits flipped", true },
-                            { -0.02, 1.05, false, "fraction recovered exactly", false },
-                            se,
-                            nm,
-                            NULL,
-                            0,
-                            false };
           char msg[512];
-          if (hp_chart_export (a->plot, 900, 560, &chart, msg, sizeof msg) != 0)
+          if (hp_chart_export (a->plot, 900, 560, &c.chart, msg, sizeof msg) != 0)
             rc = cli_fail (1, "%s", msg);
+          hp_lab_chart_clear (&c);
         }
-      free (x);
-      free (y);
-      free (se);
-      free (labels);
     }
   free (rows);
   return rc;

@@ -9,6 +9,7 @@
 
 #include "hf-experiment.h"
 #include "hp-chart.h"
+#include "hp-lab.h"
 
 static void
 experiment_usage (FILE *out)
@@ -135,131 +136,36 @@ write_chart (const char *path, const HpChart *chart)
 static int
 plot_capacity (const CliExperiment *a, const HfCapacityRow *rows, bool timing)
 {
-  size_t nm = a->nm, nr = a->nrules;
-  double *x = malloc (nm * sizeof *x), *y = malloc (nr * nm * sizeof *y),
-         *e = malloc (nr * nm * sizeof *e);
-  HpSeries *se = calloc (nr, sizeof *se);
-  if (!x || !y || !e || !se)
+  HpLabChart c;
+  if (!hp_lab_capacity_chart (&c, rows, a->nrules * a->nm, a->rules, a->nrules, a->ms,
+                              a->nm, a->n, a->trials, timing))
     return cli_fail (1, "out of memory");
-  for (size_t r = 0; r < nm; r++)
-    x[r] = (double)a->ms[r];
-  for (size_t k = 0; k < nr; k++)
-    {
-      for (size_t r = 0; r < nm; r++)
-        {
-          const HfCapacityRow *row = &rows[k * nm + r];
-          y[k * nm + r] = timing ? row->seconds : row->fraction_stored;
-          e[k * nm + r] = timing ? row->seconds_sd : row->fraction_sd;
-        }
-      se[k]
-          = (HpSeries){ hf_rule_info (a->rules[k])->name, x, y + k * nm, e + k * nm, nm };
-    }
-  char title[128], l1[64], l2[64];
-  snprintf (title, sizeof title, "%s, n = %lu, %lu trials",
-            timing ? "Training time (Fig. 2 right)" : "Patterns stored (Fig. 2 left)",
-            a->n, a->trials);
-  snprintf (l1, sizeof l1, "0.138 n = %.1f", 0.138 * (double)a->n);
-  snprintf (l2, sizeof l2, "m = n = %lu", a->n);
-  HpRefLine refs[2] = { { 0.138 * (double)a->n, true, l1 }, { (double)a->n, true, l2 } };
-  HpChart chart = {
-    title,
-    { 0, 0, false, "patterns m", true },
-    timing ? (HpAxis){ 0, 0, true, "training time (s)", false }
-           : (HpAxis){ 0, 1.05, false, "fraction of patterns stored", false },
-    se,
-    nr,
-    refs,
-    2,
-    timing,
-  };
-  if (!timing)
-    chart.y.lo = -0.02;
-  int rc = write_chart (a->plot, &chart);
-  free (x);
-  free (y);
-  free (e);
-  free (se);
+  int rc = write_chart (a->plot, &c.chart);
+  hp_lab_chart_clear (&c);
   return rc;
 }
 
 static int
 plot_denoise (const CliExperiment *a, const HfDenoiseRow *rows)
 {
-  size_t nk = a->nk, nseries = a->nrules * a->nm;
-  double *x = malloc (nk * sizeof *x), *y = malloc (nseries * nk * sizeof *y);
-  HpSeries *se = calloc (nseries, sizeof *se);
-  char (*labels)[64] = calloc (nseries, sizeof *labels);
-  if (!x || !y || !se || !labels)
+  HpLabChart c;
+  if (!hp_lab_denoise_chart (&c, rows, a->nrules * a->nm * a->nk, a->rules, a->nrules,
+                             a->ms, a->nm, a->ks, a->nk, a->n, a->trials))
     return cli_fail (1, "out of memory");
-  for (size_t k = 0; k < nk; k++)
-    x[k] = (double)a->ks[k];
-  for (size_t s = 0; s < nseries; s++)
-    {
-      for (size_t k = 0; k < nk; k++)
-        y[s * nk + k] = rows[s * nk + k].recovered;
-      snprintf (labels[s], sizeof labels[s], "%s, m = %zu",
-                hf_rule_info (a->rules[s / a->nm])->name, a->ms[s % a->nm]);
-      se[s] = (HpSeries){ labels[s], x, y + s * nk, NULL, nk };
-    }
-  char title[128];
-  snprintf (title, sizeof title, "Exact recovery (Fig. 3), n = %lu, %lu trials", a->n,
-            a->trials);
-  HpChart chart = { title,
-                    { 0, 0, false, "bits flipped", true },
-                    { -0.02, 1.05, false, "fraction recovered exactly", false },
-                    se,
-                    nseries,
-                    NULL,
-                    0,
-                    false };
-  int rc = write_chart (a->plot, &chart);
-  free (x);
-  free (y);
-  free (se);
-  free (labels);
+  int rc = write_chart (a->plot, &c.chart);
+  hp_lab_chart_clear (&c);
   return rc;
 }
 
 static int
 plot_noisy (const CliExperiment *a, const HfNoisyRow *rows)
 {
-  size_t nm = a->nm, nseries = 2 * a->nrules;
-  double *x = malloc (nm * sizeof *x), *y = malloc (nseries * nm * sizeof *y);
-  HpSeries *se = calloc (nseries, sizeof *se);
-  char (*labels)[64] = calloc (nseries, sizeof *labels);
-  if (!x || !y || !se || !labels)
+  HpLabChart c;
+  if (!hp_lab_noisy_chart (&c, rows, a->nrules * a->nm, a->rules, a->nrules, a->ms, a->nm,
+                           a->n, a->ks[0], a->trials))
     return cli_fail (1, "out of memory");
-  for (size_t r = 0; r < nm; r++)
-    x[r] = (double)a->ms[r];
-  for (size_t s = 0; s < nseries; s++)
-    {
-      size_t k = s / 2;
-      bool bits = s % 2 == 1;
-      for (size_t r = 0; r < nm; r++)
-        y[s * nm + r]
-            = bits ? rows[k * nm + r].bits_recalled : rows[k * nm + r].patterns_stored;
-      snprintf (labels[s], sizeof labels[s], "%s, %s", hf_rule_info (a->rules[k])->name,
-                bits ? "bits recalled" : "patterns stored");
-      se[s] = (HpSeries){ labels[s], x, y + s * nm, NULL, nm };
-    }
-  char title[160];
-  snprintf (title, sizeof title,
-            "Learning from corrupted samples (Fig. 4), n = %lu, %zu bits flipped, %lu "
-            "trials",
-            a->n, a->ks[0], a->trials);
-  HpChart chart = { title,
-                    { 0, 0, false, "patterns m", true },
-                    { -0.02, 1.05, false, "fraction", false },
-                    se,
-                    nseries,
-                    NULL,
-                    0,
-                    false };
-  int rc = write_chart (a->plot, &chart);
-  free (x);
-  free (y);
-  free (se);
-  free (labels);
+  int rc = write_chart (a->plot, &c.chart);
+  hp_lab_chart_clear (&c);
   return rc;
 }
 

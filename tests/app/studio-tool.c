@@ -4,6 +4,10 @@
  *                                    the README screenshot, mid-recall
  *                                    (CELL: zoom to that many pixels per cell)
  *   hs-studio-tool frames            frame rate while playing recall at 64x64
+ *   hs-studio-tool lab DIR           the Lab view at 1366x768: capacity mid-run
+ *                                    (lab-capacity-midrun.png) and a quick Fig. 1
+ *                                    (lab-fig1-quick.png), the window's Lab
+ *                                    page mid-run (window-lab-denoise-midrun.png)
  *
  * Run under a display, e.g. xvfb-run -a -s "-screen 0 1600x1000x24". */
 #include <stdio.h>
@@ -12,6 +16,7 @@
 
 #include "hf-train.h"
 #include "hs-application.h"
+#include "hs-lab-view.h"
 #include "gui-helpers.h"
 
 static void
@@ -99,6 +104,83 @@ frames (HsWindow *win)
   return 0;
 }
 
+static gboolean
+lab_wake (gpointer data)
+{
+  (void)data;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Turns the main loop until `rows` rows are done (0: until idle). */
+static void
+lab_wait (HsLabView *lab, gsize rows, double seconds)
+{
+  guint id = g_timeout_add (10, lab_wake, NULL);
+  gint64 end = g_get_monotonic_time () + (gint64)(seconds * 1e6);
+  while (g_get_monotonic_time () < end
+         && (rows > 0 ? hs_lab_view_rows_done (lab) < rows : hs_lab_view_is_busy (lab)))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (id);
+}
+
+static int
+lab_shot (GtkWidget *win, const char *dir, const char *name)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  GdkTexture *tex = gui_render_widget (win);
+  gboolean ok = tex != NULL && gdk_texture_save_to_png (tex, path);
+  printf ("%s\n", path);
+  g_clear_object (&tex);
+  g_free (path);
+  return ok ? 0 : 1;
+}
+
+static int
+lab_screenshots (const char *dir)
+{
+  GtkWidget *win = gtk_window_new ();
+  gtk_window_set_title (GTK_WINDOW (win), "Lab");
+  gtk_window_set_default_size (GTK_WINDOW (win), 1366, 768);
+  HsLabView *lab = HS_LAB_VIEW (hs_lab_view_new ());
+  gtk_window_set_child (GTK_WINDOW (win), GTK_WIDGET (lab));
+  gtk_window_present (GTK_WINDOW (win));
+  lab_wait (lab, 0, 0.5);
+  hs_lab_view_set_kind (lab, HS_LAB_CAPACITY);
+  if (!hs_lab_view_run (lab, NULL))
+    return 1;
+  lab_wait (lab, 40, 120);
+  lab_wait (lab, 1000000, 0.3); /* a tick to draw the rows */
+  int rc = lab_shot (win, dir, "lab-capacity-midrun.png");
+  hs_lab_view_cancel (lab);
+  hs_lab_view_set_kind (lab, HS_LAB_IMAGES);
+  hs_lab_view_set_quick (lab, TRUE);
+  if (!hs_lab_view_run (lab, NULL))
+    return 1;
+  lab_wait (lab, 0, 300);
+  lab_wait (lab, 1000000, 0.5);
+  rc |= lab_shot (win, dir, "lab-fig1-quick.png");
+  gtk_window_destroy (GTK_WINDOW (win));
+  /* the Lab page of the studio's window, denoising (paper's sizes) mid-run */
+  HsWindow *hw = hs_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (hw), 1366, 768);
+  gtk_window_present (GTK_WINDOW (hw));
+  act (hw, "win.view", g_variant_new_string ("lab"));
+  lab = HS_LAB_VIEW (hs_window_get_view (hw, "lab"));
+  hs_lab_view_set_kind (lab, HS_LAB_DENOISE);
+  if (!hs_lab_view_run (lab, NULL))
+    return 1;
+  lab_wait (lab, 17 * 3, 300);
+  lab_wait (lab, 1000000, 0.5);
+  rc |= lab_shot (GTK_WIDGET (hw), dir, "window-lab-denoise-midrun.png");
+  hs_lab_view_cancel (lab);
+  hs_document_set_modified (hw->doc, FALSE);
+  gtk_window_destroy (GTK_WINDOW (hw));
+  /* the cancelled runs' threads end before the process does (OpenBLAS) */
+  while (!hs_lab_view_workers_done ())
+    g_main_context_iteration (NULL, TRUE);
+  return rc;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -110,6 +192,8 @@ main (int argc, char **argv)
     }
   gtk_init ();
   hs_application_register_resources ();
+  if (strcmp (argv[1], "lab") == 0)
+    return lab_screenshots (argc > 2 ? argv[2] : ".");
   HsWindow *win = hs_window_new (NULL);
   int width = argc > 5 ? atoi (argv[4]) : 1440, height = argc > 5 ? atoi (argv[5]) : 880;
   gtk_window_set_default_size (GTK_WINDOW (win), width, height);

@@ -443,7 +443,7 @@ START_TEST (test_landscape_mid_recall)
 }
 END_TEST
 
-/* Alt+1 ... Alt+6 name the views, F9 the left panel: the window's
+/* Alt+1 ... Alt+7 name the views, F9 the left panel: the window's
  * shortcuts, activated as a key press would. */
 START_TEST (test_view_shortcuts)
 {
@@ -477,13 +477,12 @@ START_TEST (test_view_shortcuts)
     guint key;
     GdkModifierType mods;
     const char *view; /* NULL: F9 */
-  } keys[] = { { GDK_KEY_2, GDK_ALT_MASK, "landscape" },
-               { GDK_KEY_3, GDK_ALT_MASK, "plane" },
-               { GDK_KEY_4, GDK_ALT_MASK, "basins" },
-               { GDK_KEY_5, GDK_ALT_MASK, "weights" },
-               { GDK_KEY_6, GDK_ALT_MASK, "compare" },
-               { GDK_KEY_1, GDK_ALT_MASK, "canvas" },
-               { GDK_KEY_F9, 0, NULL } };
+  } keys[] = {
+    { GDK_KEY_2, GDK_ALT_MASK, "landscape" }, { GDK_KEY_3, GDK_ALT_MASK, "plane" },
+    { GDK_KEY_4, GDK_ALT_MASK, "basins" },    { GDK_KEY_5, GDK_ALT_MASK, "weights" },
+    { GDK_KEY_6, GDK_ALT_MASK, "compare" },   { GDK_KEY_7, GDK_ALT_MASK, "lab" },
+    { GDK_KEY_1, GDK_ALT_MASK, "canvas" },    { GDK_KEY_F9, 0, NULL }
+  };
   GtkWidget *left = GTK_WIDGET (
       gtk_widget_get_template_child (GTK_WIDGET (win), HS_TYPE_WINDOW, "left_panel"));
   for (gsize k = 0; k < G_N_ELEMENTS (keys); k++)
