@@ -44,26 +44,6 @@ progress_done (void)
 }
 
 static bool
-parse_tie (const char *s, HfTieRule *tie)
-{
-  if (strcmp (s, "off") == 0)
-    *tie = HF_TIE_OFF;
-  else if (strcmp (s, "on") == 0)
-    *tie = HF_TIE_ON;
-  else if (strcmp (s, "keep") == 0)
-    *tie = HF_TIE_KEEP;
-  else
-    return false;
-  return true;
-}
-
-static const char *
-tie_name (HfTieRule tie)
-{
-  return tie == HF_TIE_ON ? "on" : tie == HF_TIE_KEEP ? "keep" : "off";
-}
-
-static bool
 parse_pair (const char *s, size_t *a, size_t *b)
 {
   size_t *list, count;
@@ -323,7 +303,7 @@ run_map (const HfNetwork *net, const HfPatterns *P, const HfLandscapeOptions *o,
               "to %.5g, level tolerance %.3g (%.2f s)\n",
               net->n, net->width, net->height,
               o->dynamics == HF_LANDSCAPE_SYNC ? "synchronous" : "asynchronous",
-              tie_name (o->tie), (unsigned long long)N, lo, hi,
+              cli_tie_name (o->tie), (unsigned long long)N, lo, hi,
               hf_landscape_tolerance (ls), seconds);
     }
   if (tree)
@@ -479,7 +459,7 @@ cli_landscape (int argc, char **argv)
         o.dynamics = HF_LANDSCAPE_SYNC;
         break;
       case O_TIE:
-        if (!parse_tie (optarg, &o.tie))
+        if (!cli_parse_tie (optarg, &o.tie))
           return cli_fail (EXIT_USAGE, "--tie is off, on or keep");
         po.tie = o.tie;
         break;
@@ -624,7 +604,7 @@ cli_basins (int argc, char **argv)
         o.max_flips = v;
         break;
       case O_TIE:
-        if (!parse_tie (optarg, &o.tie))
+        if (!cli_parse_tie (optarg, &o.tie))
           return cli_fail (EXIT_USAGE, "--tie is off, on or keep");
         break;
       case 'S':
@@ -708,61 +688,4 @@ cli_basins (int argc, char **argv)
   if (plot)
     hp_release_static_data ();
   return code;
-}
-
-/* hopfield bench landscape: the exhaustive map at n = 16, 20 and 25 on two
- * fixed-seed networks (Hebbian on 3 random patterns; Gaussian weights). */
-int
-cli_bench_landscape (void)
-{
-  printf ("== landscape (exhaustive map, every CPU; times include the barrier tree)\n");
-  printf ("%4s  %-22s %10s %9s %8s %8s\n", "n", "network", "seconds", "states/s", "attr",
-          "minima");
-  const size_t sizes[] = { 16, 20, 25 };
-  for (size_t q = 0; q < 3; q++)
-    for (int kind = 0; kind < 2; kind++)
-      {
-        size_t n = sizes[q];
-        HfError err = { 0 };
-        HfNetwork *net = hf_network_new (n, 1, &err);
-        gsl_rng *rng = gsl_rng_alloc (gsl_rng_mt19937);
-        gsl_rng_set (rng, 1000 + n);
-        HfPatterns *P = hf_patterns_new (n, 1, &err);
-        if (net == NULL || P == NULL || rng == NULL)
-          return cli_fail (1, "%s", err.message);
-        hf_patterns_add_random (P, 3, 0.5, rng, NULL);
-        if (kind == 0)
-          {
-            HfTrainOptions t;
-            hf_train_options_init (&t, HF_RULE_HEBBIAN);
-            hf_train (net, P, &t, NULL, NULL, NULL);
-          }
-        else
-          for (size_t i = 0; i < n; i++)
-            for (size_t j = i + 1; j < n; j++)
-              net->J[i * n + j] = net->J[j * n + i]
-                  = (float)((gsl_rng_uniform (rng) - 0.5) / sqrt ((double)n));
-        double t0 = now ();
-        HfLandscape *ls = hf_landscape_new (net, P, NULL, &err);
-        int code = ls == NULL || hf_landscape_run (ls, &err) != HF_OK;
-        double t = now () - t0;
-        if (code == 0)
-          {
-            size_t na, nm;
-            hf_landscape_attractors (ls, &na);
-            hf_landscape_minima (ls, &nm);
-            printf ("%4zu  %-22s %10.3f %9.3g %8zu %8zu\n", n,
-                    kind == 0 ? "hebbian, 3 patterns" : "uniform weights", t,
-                    (double)((uint64_t)1 << n) / t, na, nm);
-            fflush (stdout);
-          }
-        hf_landscape_free (ls);
-        hf_patterns_free (P);
-        hf_network_free (net);
-        gsl_rng_free (rng);
-        if (code != 0)
-          return cli_fail (1, "%s", err.message);
-      }
-  printf ("targets on a 2-core machine: n = 16 < 0.05 s, n = 20 < 1 s, n = 25 < 15 s\n");
-  return 0;
 }

@@ -62,7 +62,6 @@ parse_bool (const char *v, bool *out)
 static const char *
 set_key (Lesson *L, const char *key, char *v)
 {
-  unsigned long ul;
   double d;
   if (strcmp (key, "title") == 0)
     return (L->title = strdup (v)) ? NULL : "out of memory";
@@ -109,14 +108,7 @@ set_key (Lesson *L, const char *key, char *v)
     return hf_update_mode_from_name (v, &L->mode) ? NULL : "unknown update mode";
   if (strcmp (key, "tie") == 0)
     {
-      static const char *const ties[] = { "off", "on", "keep" };
-      for (ul = 0; ul < 3; ul++)
-        if (strcmp (v, ties[ul]) == 0)
-          {
-            L->tie = (HfTieRule)ul;
-            return NULL;
-          }
-      return "tie is off, on or keep";
+      return cli_parse_tie (v, &L->tie) ? NULL : "tie is off, on or keep";
     }
   if (strcmp (key, "train") == 0)
     return parse_bool (v, &L->train) ? NULL : "train is yes or no";

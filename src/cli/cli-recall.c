@@ -269,13 +269,7 @@ cli_recall (int argc, char **argv)
           break;
         case O_TIE:
           tie_given = true;
-          if (strcmp (optarg, "off") == 0)
-            tie = HF_TIE_OFF;
-          else if (strcmp (optarg, "on") == 0)
-            tie = HF_TIE_ON;
-          else if (strcmp (optarg, "keep") == 0)
-            tie = HF_TIE_KEEP;
-          else
+          if (!cli_parse_tie (optarg, &tie))
             return cli_fail (EXIT_USAGE, "--tie is off, on or keep");
           break;
         case 'S':

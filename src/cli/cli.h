@@ -23,7 +23,6 @@ int cli_demo (int argc, char **argv);
 int cli_lesson (int argc, char **argv);
 int cli_landscape (int argc, char **argv);
 int cli_basins (int argc, char **argv);
-int cli_bench_landscape (void);
 
 /* Prints "hopfield: message" to stderr and returns code. */
 int cli_fail (int code, const char *format, ...) __attribute__ ((format (printf, 2, 3)));
@@ -32,6 +31,9 @@ gsl_rng *cli_rng (unsigned long seed);
 bool cli_parse_size (const char *s, size_t *w, size_t *h);
 bool cli_parse_ulong (const char *s, unsigned long *out);
 bool cli_parse_double (const char *s, double *out);
+/* What a zero field does: "off", "on" or "keep" (HfTieRule's order). */
+bool cli_parse_tie (const char *s, HfTieRule *tie);
+const char *cli_tie_name (HfTieRule tie);
 /* "a:b:step" or "a,b,c" or "a" into an allocated list. */
 bool cli_parse_list (const char *s, size_t **out, size_t *count);
 /* Loads a pattern set: "sample:NAME", a text grid, or an image resized to

@@ -265,3 +265,23 @@ cli_describe_outcome (const HfOutcome *o, char *buf, size_t len)
       break;
     }
 }
+
+static const char *const tie_names[] = { "off", "on", "keep" };
+
+bool
+cli_parse_tie (const char *s, HfTieRule *tie)
+{
+  for (int k = 0; k < 3; k++)
+    if (strcmp (s, tie_names[k]) == 0)
+      {
+        *tie = (HfTieRule)k;
+        return true;
+      }
+  return false;
+}
+
+const char *
+cli_tie_name (HfTieRule tie)
+{
+  return (unsigned)tie < 3 ? tie_names[tie] : "off";
+}

@@ -48,7 +48,7 @@ void hp_chart_draw (cairo_t *cr, const HpStyle *style, HpRect area, const HpChar
 int hp_chart_export (const char *path, int width, int height, const HpChart *chart,
                      char *message, size_t message_size);
 
-/* Releases the font map and the caches Pango, fontconfig and Cairo keep for
- * the life of the process, so that a leak checker sees only real leaks.
- * For command-line tools at exit: nothing may be drawn afterwards. */
+/* Releases Pango's default font map and the fonts it holds, so that a leak
+ * checker sees fewer caches that live as long as the process. For
+ * command-line tools at exit. */
 void hp_release_static_data (void);
