@@ -77,7 +77,11 @@ START_TEST (test_cancel_is_prompt)
   ck_assert_int_eq (hf_experiment_capacity_mt (&o, 128, ms, 1, 10000, 1, 2, &row,
                                                stop_at_once, &calls, &err),
                     HF_ECANCELLED);
-  ck_assert_double_lt (test_now () - t0, 10.0);
+  /* wall time means nothing under valgrind (HF_TEST_SMALL), where the two
+   * trials already running take seconds; the call count still shows that
+   * no further trial started */
+  if (!test_small ())
+    ck_assert_double_lt (test_now () - t0, 10.0);
   ck_assert_int_eq (calls, 1);
   ck_assert (strstr (err.message, "cancel") != NULL);
 }
