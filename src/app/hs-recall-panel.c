@@ -123,6 +123,11 @@ static void
 update_overlaps (HsRecallPanel *self)
 {
   const HfPatterns *lib = hs_document_get_patterns (self->doc);
+  const HfRecall *r = hs_recall_player_get_recall (self->player);
+  /* a session of another grid replaces the library before the network: the
+   * old recall's state is of the old size until "restarted" comes */
+  if (r != NULL && hf_recall_n (r) != lib->n)
+    return;
   self->overlaps = g_renew (double, self->overlaps, lib->m + 1);
   hf_patterns_overlaps (lib, hs_recall_player_get_state (self->player), self->overlaps);
   hs_overlap_chart_set (self->overlap_chart, self->overlaps, (guint)lib->m);
@@ -181,6 +186,18 @@ on_restarted (HsRecallPanel *self)
   update_overlaps (self);
   update_texts (self, NULL);
   sync_history (self, TRUE);
+}
+
+/* Patterns stored, removed or moved: the overlaps and the outcome's
+ * naming change; the recall, its history and the energy plot do not. */
+static void
+on_library_changed (HsRecallPanel *self)
+{
+  const HfRecall *r = hs_recall_player_get_recall (self->player);
+  if (r != NULL && hf_recall_n (r) != hs_document_get_patterns (self->doc)->n)
+    return;
+  update_overlaps (self);
+  update_texts (self, self->has_last_event ? &self->last_event : NULL);
 }
 
 static void
@@ -301,7 +318,7 @@ hs_recall_panel_set_player (HsRecallPanel *self, HsRecallPlayer *player)
   g_signal_connect_object (self->doc, "settings-changed",
                            G_CALLBACK (on_settings_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (hs_document_get_library (self->doc), "items-changed",
-                           G_CALLBACK (on_restarted), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_library_changed), self, G_CONNECT_SWAPPED);
   on_settings_changed (self);
   on_restarted (self);
 }

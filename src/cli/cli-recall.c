@@ -343,6 +343,7 @@ cli_recall (int argc, char **argv)
                        "give a probe: --probe FILE, or --patterns FILE --index K");
     }
   HfPatterns *D = NULL, *P = NULL;
+  uint8_t *clamp = NULL; /* the session's clamped cells, with its own probe */
   int code = 0;
   if (ss != NULL && spec == NULL)
     {
@@ -351,7 +352,9 @@ cli_recall (int argc, char **argv)
     }
   if (ss != NULL && probe_spec == NULL && index == (unsigned long)-1)
     {
-      /* the session's own probe, as the studio shows it */
+      /* the session's own probe and clamps, as the studio shows them */
+      clamp = ss->clamp;
+      ss->clamp = NULL;
       if ((P = hf_patterns_new (net->width, net->height, &err)) == NULL
           || hf_patterns_append (P, ss->probe, &err) != HF_OK)
         code = cli_fail (1, "%s", err.message);
@@ -376,6 +379,7 @@ cli_recall (int argc, char **argv)
     code = cli_fail (EXIT_USAGE, "--index %zu but there are %zu patterns", k, src->m);
   if (code != 0)
     {
+      free (clamp);
       hf_patterns_free (D);
       hf_patterns_free (P);
       hf_network_free (net);
@@ -387,8 +391,10 @@ cli_recall (int argc, char **argv)
   HfRecall *r = NULL;
   if (corrupt_state (probe, net->width, net->height, &cor, rng, &err) != HF_OK
       || (r = hf_recall_new (net, &err)) == NULL
-      || hf_recall_set_temperature (r, T, &err) != HF_OK)
+      || hf_recall_set_temperature (r, T, &err) != HF_OK
+      || (clamp != NULL && hf_recall_set_clamp (r, clamp, &err) != HF_OK))
     code = cli_fail (1, "%s", err.message);
+  free (clamp);
   if (code == 0)
     {
       hf_recall_set_mode (r, mode);
