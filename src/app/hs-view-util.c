@@ -22,6 +22,9 @@ struct _HsJob
   gpointer data;
   GDestroyNotify destroy;
   GCancellable *cancellable;
+  /* held while the thread runs: OpenBLAS's exit handler joins its threads
+   * and must not meet a worker inside a BLAS call (as training does) */
+  GApplication *app;
   guint timer;
 };
 
@@ -86,6 +89,11 @@ job_finished (GObject *source, GAsyncResult *result, gpointer user_data)
       job_unref (job);
     }
   g_clear_error (&error);
+  if (job->app != NULL)
+    {
+      g_application_release (job->app);
+      g_clear_object (&job->app);
+    }
   job_unref (job); /* the task's reference */
 }
 
@@ -104,6 +112,9 @@ hs_job_run (GObject *owner, HsJobFunc func, HsJobDone done, HsJobTick tick, gpoi
   job->data = data;
   job->destroy = destroy;
   job->cancellable = g_cancellable_new ();
+  job->app = g_application_get_default ();
+  if (job->app != NULL)
+    g_application_hold (g_object_ref (job->app));
   if (tick)
     job->timer = g_timeout_add (100, job_tick, job);
   /* the task always returns the worker's own result (the engine stops
