@@ -6,6 +6,37 @@
 
 #include "hs-panels-private.h"
 #include "hs-window-private.h"
+#include <glib/gstdio.h>
+
+/* A fresh temporary directory for a test program's files; the test's
+ * teardown removes it with everything in it (one level: tests write no
+ * folders). */
+static inline char *
+gui_tmpdir_new (const char *pattern)
+{
+  char *dir = g_dir_make_tmp (pattern, NULL);
+  g_assert (dir != NULL);
+  return dir;
+}
+
+static inline void
+gui_tmpdir_remove (char **dir)
+{
+  if (*dir == NULL)
+    return;
+  GDir *d = g_dir_open (*dir, 0, NULL);
+  const char *name;
+  while (d && (name = g_dir_read_name (d)) != NULL)
+    {
+      char *path = g_build_filename (*dir, name, NULL);
+      g_remove (path);
+      g_free (path);
+    }
+  if (d)
+    g_dir_close (d);
+  g_rmdir (*dir);
+  g_clear_pointer (dir, g_free);
+}
 
 static gboolean
 gui_wake (gpointer data)

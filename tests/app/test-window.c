@@ -15,25 +15,13 @@ static char *tmpdir;
 static void
 setup (void)
 {
-  tmpdir = g_dir_make_tmp ("hs-gui-XXXXXX", NULL);
-  ck_assert_ptr_nonnull (tmpdir);
+  tmpdir = gui_tmpdir_new ("hs-gui-XXXXXX");
 }
 
 static void
 teardown (void)
 {
-  GDir *dir = g_dir_open (tmpdir, 0, NULL);
-  const char *name;
-  while (dir && (name = g_dir_read_name (dir)) != NULL)
-    {
-      char *path = g_build_filename (tmpdir, name, NULL);
-      g_remove (path);
-      g_free (path);
-    }
-  if (dir)
-    g_dir_close (dir);
-  g_rmdir (tmpdir);
-  g_clear_pointer (&tmpdir, g_free);
+  gui_tmpdir_remove (&tmpdir);
 }
 
 /* A path in the test's directory (freed at the next call but one). */
