@@ -24,7 +24,8 @@ int cli_lesson (int argc, char **argv);
 int cli_landscape (int argc, char **argv);
 int cli_basins (int argc, char **argv);
 
-/* Prints "hopfield: message" to stderr and returns code. */
+/* Prints "hopfield: message" to stderr, the format translated (xgettext
+ * extracts it: --keyword=cli_fail:2 in po/meson.build), and returns code. */
 int cli_fail (int code, const char *format, ...) __attribute__ ((format (printf, 2, 3)));
 /* A seeded MT19937 generator; on allocation failure, says so and exits 1. */
 gsl_rng *cli_rng (unsigned long seed);

@@ -3,7 +3,7 @@
 from po/POTFILES (or POTFILES names a file that does not exist).
 
 Marked: _( N_( C_( NC_( HF_N_( followed by a string, ngettext( and
-hf_error_set( with a literal format (its third argument) in C files;
+hf_error_set( and cli_fail( with a literal format in C files;
 translatable="yes" in GtkBuilder .ui files. Usage: check-potfiles.py SRCROOT
 """
 import pathlib
@@ -13,7 +13,8 @@ import sys
 root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else ".").resolve()
 C_MARK = re.compile(r'(?<![A-Za-z0-9_])(?:_|N_|C_|NC_|HF_N_)\s*\(\s*"'
                     r'|(?<![A-Za-z0-9_])[dn]?ngettext\s*\('
-                    r'|(?<![A-Za-z0-9_])hf_error_set\s*\([^;"]*?,[^;"]*?,\s*"')
+                    r'|(?<![A-Za-z0-9_])hf_error_set\s*\([^;"]*?,[^;"]*?,\s*"'
+                    r'|(?<![A-Za-z0-9_])cli_fail\s*\([^;"]*?,\s*"')
 UI_MARK = re.compile(r'translatable\s*=\s*"(?:yes|true|1)"')
 
 listed = []
