@@ -200,6 +200,15 @@ START_TEST (test_window_in_german)
                     "✔ Muster 1 abgerufen");
   ck_assert (g_str_has_prefix (gtk_label_get_text (win->recall_panel->counter_label),
                                "Schritt "));
+  const char *shots = g_getenv ("HS_SHOTS"); /* a screenshot for people to look at */
+  if (shots != NULL)
+    {
+      GdkTexture *tex = gui_render (win);
+      char *png = g_build_filename (shots, "de-recalled.png", NULL);
+      ck_assert (tex != NULL && gdk_texture_save_to_png (tex, png));
+      g_free (png);
+      g_object_unref (tex);
+    }
   close_window (win);
 }
 END_TEST
