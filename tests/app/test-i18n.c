@@ -14,6 +14,7 @@
 #include "hf-train.h"
 #include "hs-i18n.h"
 #include "hs-application.h"
+#include "hs-help-window.h"
 #include "gui-helpers.h"
 
 static char *tmpdir;
@@ -250,6 +251,19 @@ START_TEST (test_engine_errors_in_banner)
 }
 END_TEST
 
+START_TEST (test_guide_in_german)
+{
+  GtkWidget *win = hs_help_window_new (NULL);
+  char **titles = hs_help_window_get_titles (HS_HELP_WINDOW (win));
+  ck_assert_uint_ge (g_strv_length (titles), 8);
+  ck_assert_str_eq (titles[0], "Erste Schritte");
+  ck_assert (g_strv_contains ((const char *const *)titles, "Die Energie"));
+  ck_assert (g_strv_contains ((const char *const *)titles, "Die Lernregeln"));
+  g_strfreev (titles);
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+END_TEST
+
 int
 main (void)
 {
@@ -263,6 +277,7 @@ main (void)
   tcase_add_test (tc, test_locale_is_german);
   tcase_add_test (tc, test_window_in_german);
   tcase_add_test (tc, test_engine_errors_in_banner);
+  tcase_add_test (tc, test_guide_in_german);
   suite_add_tcase (s, tc);
   SRunner *sr = srunner_create (s);
   srunner_run_all (sr, CK_NORMAL);
