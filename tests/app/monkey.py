@@ -272,15 +272,38 @@ class Monkey:
     def key(self, w, keys):
         self.focus(w)
         self.note("key %s" % keys)
-        self.xdo("key", "--delay", "20", keys)
+        self.xdo("key", "--delay", "40", *keys.split())
 
     def event(self, w, geo, is_main):
         r = self.rng
         kind = r.choices(["shortcut", "plain", "text", "click", "drag", "scroll", "escape",
-                          "resize", "quit"],
-                         weights=[24, 9, 5, 32, 13, 7, 5, 1, 0.5 if self.quit_keys else 0])[0]
+                          "resize", "quit", "menu", "tabwalk", "view"],
+                         weights=[22, 8, 5, 30, 12, 6, 4, 1, 0.5 if self.quit_keys else 0,
+                                  4 if is_main else 0, 5, 4 if is_main else 0])[0]
         self.n_events += 1
-        if kind == "shortcut":
+        if kind == "menu":
+            # the main menu (F10) and one of its items, maybe in a submenu
+            keys = ["F10"] + ["Down"] * r.randint(0, 18)
+            if r.random() < 0.3:
+                keys += ["Right"] + ["Down"] * r.randint(0, 7)
+            keys.append("Return" if r.random() < 0.85 else "Escape")
+            self.key(w, " ".join(keys))
+        elif kind == "tabwalk":
+            # keyboard focus to some widget, then act on it
+            keys = ["Tab"] * r.randint(1, 40)
+            keys += r.choice([["space"], ["Return"], ["Down"] * r.randint(1, 6) + ["Return"],
+                              ["Up", "Return"], ["Right"] * r.randint(1, 4), ["Escape"]])
+            self.key(w, " ".join(keys))
+        elif kind == "view":
+            # a view (Alt+1 ... Alt+7), then clicks and a drag inside it
+            self.key(w, "alt+%d" % r.randint(1, 7))
+            time.sleep(0.3)
+            for _ in range(r.randint(1, 4)):
+                x, y = self.point_in(geo, (0.26, 0.08, 0.74, 0.98))
+                self.note("click 1 x1 at %d,%d" % (x, y))
+                self.xdo("mousemove", x, y, "click", 1)
+                time.sleep(r.uniform(0.05, 0.4))
+        elif kind == "shortcut":
             self.key(w, r.choice(self.shortcuts))
         elif kind == "plain":
             self.key(w, r.choice(PLAIN_KEYS))
@@ -361,6 +384,11 @@ class Monkey:
                 self.event(w, geo, False)
             return
         geo = self.geometry(self.main_win)
+        if geo and (geo[0] < 0 or geo[1] < 0 or geo[0] > 200 or geo[1] > 200):
+            # dragged off by a window move: back to the top left corner
+            self.note("move the window from %d,%d to 0,0" % (geo[0], geo[1]))
+            self.xdo("windowmove", self.main_win, 0, 0)
+            return
         if geo:
             self.event(self.main_win, geo, True)
 
