@@ -117,6 +117,7 @@ class Monkey:
         self.log_seen = 0
         self.proc = None
         self.root = None
+        self.cache = {}
         self.main_win = None
         self.starts = 0
         self.clean_exits = 0
@@ -215,19 +216,41 @@ class Monkey:
         return r.stdout
 
     def windows(self):
-        """Visible top-level windows on this display (all are the studio's)."""
-        out = self.xdo("search", "--onlyvisible", "--maxdepth", "1", "--name", "")
+        """Visible top-level windows on this display (all are the studio's),
+        with their geometry and title, in one call of xdotool."""
         if self.root is None:
             self.root = self.xdo("search", "--maxdepth", "0", "--name", "").split()
-        wins = [w for w in out.split() if w.isdigit() and w not in self.root]
+        out = self.xdo("search", "--onlyvisible", "--maxdepth", "1", "--name", "",
+                       "getwindowgeometry", "--shell", "%@", "getwindowname", "%@")
+        lines = out.split("\n")
+        geos, order = {}, []
+        k = 0
+        while k < len(lines) and lines[k].startswith("WINDOW="):
+            vals = {}
+            while k < len(lines) and "=" in lines[k] and not (vals and lines[k].startswith("WINDOW=")):
+                key, _, val = lines[k].partition("=")
+                vals[key] = val
+                k += 1
+            try:
+                geos[vals["WINDOW"]] = (int(vals["X"]), int(vals["Y"]), int(vals["WIDTH"]),
+                                        int(vals["HEIGHT"]))
+                order.append(vals["WINDOW"])
+            except (KeyError, ValueError):
+                pass
+        names = lines[k:k + len(order)]
+        self.cache = {}
         result = []
-        for w in wins:
-            g = self.geometry(w)
-            if g and g[2] > 2 and g[3] > 2:
-                result.append(w)
+        for n, w in enumerate(order):
+            g = geos[w]
+            if w in self.root or g[2] <= 2 or g[3] <= 2:
+                continue
+            self.cache[w] = (g, names[n] if n < len(names) else "")
+            result.append(w)
         return result
 
     def geometry(self, w):
+        if w in self.cache:
+            return self.cache[w][0]
         out = self.xdo("getwindowgeometry", "--shell", w)
         vals = dict(line.split("=", 1) for line in out.split() if "=" in line)
         try:
@@ -236,6 +259,8 @@ class Monkey:
             return None
 
     def title(self, w):
+        if w in self.cache:
+            return self.cache[w][1]
         return self.xdo("getwindowname", w).strip()
 
     def note(self, text):
