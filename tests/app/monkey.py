@@ -100,6 +100,10 @@ PLAIN_KEYS = ["Tab", "shift+Tab", "Return", "space", "Escape", "Up", "Down", "Le
               "Right", "shift+Up", "shift+Down", "shift+Left", "shift+Right", "Home",
               "End", "Page_Up", "Page_Down", "Delete", "BackSpace", "plus", "minus",
               "a", "b", "s", "w", "r", "e", "i", "0", "1", "5", "9", "period", "comma"]
+# train, corrupt, recall (play, step, sweep, to the end, back, reset) and
+# the views: sent more often than the other shortcuts
+BUSY_KEYS = ["ctrl+t", "ctrl+t", "ctrl+k", "space", "space", "s", "w", "e", "r", "shift+s",
+             "BackSpace", "alt+1", "alt+2", "alt+3", "alt+4", "alt+5", "alt+6", "alt+7"]
 TEXT_BITS = ["0", "1", "7", "42", "-3", "0.5", "1e9", "-1e-9", "nan", "inf", "abc", "Ü",
              "∞", " ", "  ", "999999999999", "%s%n", "\\", "'", "\"", ".", ",", "--"]
 
@@ -145,7 +149,7 @@ class Monkey:
             "GDK_BACKEND": "x11",
             "GSK_RENDERER": "cairo",
             "G_DEBUG": "fatal-criticals",
-            "ASAN_OPTIONS": "detect_leaks=1:abort_on_error=1:fast_unwind_on_malloc=0",
+            "ASAN_OPTIONS": "detect_leaks=1:abort_on_error=1:handle_abort=1:fast_unwind_on_malloc=0",
             "UBSAN_OPTIONS": "print_stacktrace=1:halt_on_error=1",
             "LSAN_OPTIONS": "suppressions=%s:print_suppressions=0"
                             % os.path.join(self.src, "tests", "lsan.supp"),
@@ -305,8 +309,20 @@ class Monkey:
                           "resize", "quit", "menu", "tabwalk", "view"],
                          weights=[22, 8, 5, 30, 12, 6, 4, 1, 0.5 if self.quit_keys else 0,
                                   4 if is_main else 0, 5, 4 if is_main else 0])[0]
+        if kind == "menu" and r.random() < 0.3:
+            kind = "submenu"
         self.n_events += 1
-        if kind == "menu":
+        if kind == "shortcut" and r.random() < 0.4:
+            kind = "busy"
+        if kind == "busy":
+            # the shortcuts that make the studio work: train, recall, views
+            self.key(w, r.choice(BUSY_KEYS))
+        elif kind == "submenu":
+            # a sample set or a lesson from the main menu
+            keys = ["F10"] + ["Down"] * r.randint(1, 3) + ["Right"]
+            keys += ["Down"] * r.randint(0, 7) + ["Return"]
+            self.key(w, " ".join(keys))
+        elif kind == "menu":
             # the main menu (F10) and one of its items, maybe in a submenu
             keys = ["F10"] + ["Down"] * r.randint(0, 18)
             if r.random() < 0.3:
