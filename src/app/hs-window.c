@@ -323,7 +323,6 @@ hs_window_init (HsWindow *self)
   hs_window_lessons_init (self);
   hs_window_views_init (self);
   hs_window_state_init (self);
-  hs_window_undo_init (self);
 
   g_object_bind_property (self->doc, "title", self, "title", G_BINDING_SYNC_CREATE);
   g_signal_connect_swapped (self->doc, "network-changed", G_CALLBACK (on_network_changed),
@@ -342,6 +341,7 @@ hs_window_init (HsWindow *self)
   hs_library_panel_activate (self->library_panel, 3);
   hs_probe_editor_corrupt (self->probe_editor);
   hs_document_set_modified (self->doc, FALSE);
+  hs_window_undo_init (self); /* the start is no step */
   hs_window_update_actions (self);
 }
 

@@ -81,6 +81,12 @@ same_state (const State *s, HsDocument *doc)
   return TRUE;
 }
 
+static void
+count (guint *n)
+{
+  (*n)++;
+}
+
 /* A 16x16 document with four digits, digit 3 on the canvas, corrupted,
  * some clamps, and no history. */
 static HsDocument *
@@ -316,8 +322,23 @@ START_TEST (test_each_edit)
   ck_assert_uint_eq (hs_undo_stack_get_n_undo (undo), 1);
   ck_assert_str_eq (hs_undo_stack_get_undo_label (undo), edits[_i].undo);
   ck_assert_str_eq (hs_undo_stack_get_redo_label (undo), "Redo");
+  /* the views hear of it: the canvas from "probe-changed", the library
+   * panel from the model */
+  guint probe_changed = 0, items_changed = 0;
+  g_signal_connect_swapped (doc, "probe-changed", G_CALLBACK (count), &probe_changed);
+  g_signal_connect_swapped (hs_document_get_library (doc), "items-changed",
+                            G_CALLBACK (count), &items_changed);
   ck_assert (hs_undo_stack_undo (undo));
   ck_assert_msg (same_state (before, doc), "%s did not restore", edits[_i].undo);
+  gsize n = (gsize)before->width * before->height;
+  gboolean probe_differs = before->width != after->width
+                           || memcmp (before->probe, after->probe, n) != 0
+                           || (before->clamp == NULL) != (after->clamp == NULL)
+                           || (before->clamp && memcmp (before->clamp, after->clamp, n));
+  gboolean library_differs = before->m != after->m || before->width != after->width
+                             || memcmp (before->library, after->library, before->m * n);
+  ck_assert (!probe_differs || probe_changed > 0);
+  ck_assert (!library_differs || items_changed > 0);
   ck_assert_str_eq (hs_undo_stack_get_redo_label (undo), edits[_i].redo);
   ck_assert (!hs_undo_stack_can_undo (undo));
   ck_assert (hs_undo_stack_redo (undo));
