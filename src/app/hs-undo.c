@@ -74,6 +74,7 @@ struct _HsUndoStack
   GQueue undo, redo; /* of Step, the newest at the head */
   Step *pending;     /* recorded, not yet a step */
   Step *group_step;  /* the step the open group's edits join */
+  gboolean joined;   /* an edit was recorded into group_step */
   guint depth;       /* of begin / end */
   HsEdit group_kind;
   guint group_tag;
@@ -283,6 +284,7 @@ hs_undo_record (HsUndoStack *self, guint parts, HsEdit kind)
   if (self->group_step != NULL)
     {
       /* a part the group has not touched yet is still as before it */
+      self->joined = TRUE;
       if (!snapshot (self->group_step, self->doc, parts))
         hs_undo_stack_clear (self);
       return;
@@ -299,8 +301,10 @@ hs_undo_record (HsUndoStack *self, guint parts, HsEdit kind)
 void
 hs_undo_forget (HsUndoStack *self)
 {
-  if (self != NULL)
-    g_clear_pointer (&self->pending, step_free);
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->pending, step_free);
+  self->joined = FALSE;
 }
 
 void
@@ -308,9 +312,10 @@ hs_undo_commit (HsUndoStack *self)
 {
   if (self == NULL || self->restoring || self->doc == NULL)
     return;
-  if (self->group_step != NULL && self->pending == NULL)
+  if (self->joined && self->pending == NULL)
     {
       /* the group's step now ends elsewhere: if that was saved, no more */
+      self->joined = FALSE;
       if (self->saved == (int)self->undo.length)
         self->saved = -1;
       return;
@@ -396,6 +401,7 @@ move (HsUndoStack *self, GQueue *from, GQueue *to)
     return FALSE;
   /* an edit under way (a stroke) continues as a new step */
   self->group_step = NULL;
+  self->joined = FALSE;
   g_clear_pointer (&self->pending, step_free);
   Step *s = g_queue_pop_head (from);
   if (!swap (self, s))
@@ -433,6 +439,7 @@ hs_undo_stack_clear (HsUndoStack *self)
   g_queue_clear_full (&self->redo, (GDestroyNotify)step_free);
   g_clear_pointer (&self->pending, step_free);
   self->group_step = NULL;
+  self->joined = FALSE;
   self->saved = self->doc != NULL && !hs_document_get_modified (self->doc) ? 0 : -1;
   update (self);
 }
