@@ -196,8 +196,12 @@ on_canvas_stroke_end (HsProbeEditor *self, HsPatternCanvas *canvas)
 static void
 on_canvas_edited (HsProbeEditor *self, HsPatternCanvas *canvas)
 {
-  /* what the user draws becomes both the probe and the clean source */
+  /* what the user draws becomes both the probe and the clean source; a
+   * cell changed outside a stroke (from the keyboard) is a step of its own */
+  HsUndoStack *undo = hs_document_get_undo_stack (self->doc);
+  hs_undo_stack_begin (undo, HS_EDIT_DRAW, 0);
   hs_document_set_probe (self->doc, hs_pattern_canvas_get_state (canvas), TRUE);
+  hs_undo_stack_end (undo);
 }
 
 static void
