@@ -273,13 +273,24 @@ ACTION (clear_clamp)
 /* ---- undo and redo (hs-undo.h): the probe and the library, not training,
  * recall or settings ---- */
 
+/* Ctrl+Z in a text field (a spin button's number) is the field's own */
+static gboolean
+text_field_takes (HsWindow *self, const char *action)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  return (GTK_IS_TEXT (focus) || GTK_IS_TEXT_VIEW (focus))
+         && gtk_widget_activate_action (focus, action, NULL);
+}
+
 ACTION (undo)
 {
-  hs_undo_stack_undo (undo_stack (user));
+  if (!text_field_takes (user, "text.undo"))
+    hs_undo_stack_undo (undo_stack (user));
 }
 ACTION (redo)
 {
-  hs_undo_stack_redo (undo_stack (user));
+  if (!text_field_takes (user, "text.redo"))
+    hs_undo_stack_redo (undo_stack (user));
 }
 
 static void

@@ -233,6 +233,19 @@ START_TEST (test_undo_a_stroke)
   if (g_getenv ("HS_SHOTS") != NULL)
     save_menu_shot (win, edit, "menu-undo-draw.png");
 
+  /* in a text field, Ctrl+Z is the field's: the document keeps its step */
+  GtkWidget *text
+      = gtk_widget_get_first_child (GTK_WIDGET (win->probe_editor->corrupt_spin));
+  while (text != NULL && !GTK_IS_TEXT (text))
+    text = gtk_widget_get_next_sibling (text);
+  ck_assert_ptr_nonnull (text);
+  ck_assert (gtk_widget_grab_focus (text));
+  ck_assert_ptr_eq (gtk_root_get_focus (GTK_ROOT (win)), text);
+  run (win, "win.undo");
+  ck_assert_uint_eq (hs_undo_stack_get_n_undo (undo), 1);
+  gtk_widget_grab_focus (GTK_WIDGET (canvas));
+  gtk_root_set_focus (GTK_ROOT (win), NULL);
+
   /* Ctrl+Z's action */
   run (win, "win.undo");
   ck_assert_mem_eq (hs_document_get_probe (win->doc), probe, 256);
