@@ -165,7 +165,8 @@ static gboolean
 patterns_equal (const HfPatterns *a, const HfPatterns *b)
 {
   return a != NULL && b != NULL && a->m == b->m && a->width == b->width
-         && a->height == b->height && memcmp (a->data, b->data, a->m * a->n) == 0;
+         && a->height == b->height
+         && (a->m == 0 || memcmp (a->data, b->data, a->m * a->n) == 0);
 }
 
 /* TRUE when the document holds what the step keeps. */

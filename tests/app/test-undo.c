@@ -55,7 +55,8 @@ same_state (const State *s, HsDocument *doc)
     return FALSE;
   gsize n = (gsize)s->width * s->height;
   const HfPatterns *lib = hs_document_get_patterns (doc);
-  if (lib->m != s->m || lib->width != s->width || memcmp (lib->data, s->library, s->m * n)
+  if (lib->m != s->m || lib->width != s->width
+      || (s->m > 0 && memcmp (lib->data, s->library, s->m * n))
       || memcmp (hs_document_get_probe (doc), s->probe, n)
       || memcmp (hs_document_get_source (doc), s->source, n)
       || s->roll != hs_document_get_corruption_roll (doc))
