@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "hs-document-private.h"
@@ -147,6 +148,15 @@ snapshot (Step *s, HsDocument *doc, guint parts)
       s->library = hf_patterns_copy (doc->library, NULL);
       if (s->library == NULL)
         return FALSE;
+      /* the copy without the room a library keeps to grow (80 patterns
+       * have room for 128): the steps hold many copies */
+      HfPatterns *lib = s->library;
+      int8_t *data = lib->m > 0 ? realloc (lib->data, lib->m * lib->n) : NULL;
+      if (data != NULL)
+        {
+          lib->data = data;
+          lib->capacity = lib->m;
+        }
     }
   if (parts & HS_UNDO_PROBE)
     {
