@@ -109,6 +109,8 @@ hs_application_setup_accels (GtkApplication *app)
     { "win.zoom(-1)", { "<Ctrl>minus", NULL } },
     { "win.zoom(0)", { "<Ctrl>0", NULL } },
     { "win.fullscreen", { "F11", NULL } },
+    { "win.undo", { "<Ctrl>z", NULL } },
+    { "win.redo", { "<Ctrl><Shift>z", "<Ctrl>y", NULL } },
   };
   for (gsize k = 0; k < G_N_ELEMENTS (accels); k++)
     gtk_application_set_accels_for_action (app, accels[k].action, accels[k].accels);
