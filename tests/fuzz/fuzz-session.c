@@ -1,6 +1,7 @@
-/* libFuzzer target: the session loader (format 2 with lesson notes, and 1).
- * Whatever it accepts must be a consistent session; a version 2 file it
- * accepts is canonical: encoding it again gives the very same bytes. */
+/* libFuzzer target: the session loader (format 3 with kept experiment
+ * results, 2 with lesson notes, and 1). Whatever it accepts must be a
+ * consistent session; a version 3 file it accepts is canonical: encoding it
+ * again gives the very same bytes. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,19 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       abort ();
   if (ss->net != NULL && ss->net->n != n)
     abort ();
+  for (size_t k = 0; k < ss->nresults; k++)
+    {
+      const HfSessionResult *r = &ss->results[k];
+      if (hf_session_result_check (r, &err) != HF_OK)
+        abort ();
+      double sum = 0; /* every cell of the table is there */
+      for (size_t v = 0; v < r->nrows * r->ncols; v++)
+        sum += r->table[v];
+      (void)sum;
+      for (size_t i = 0; i < r->nimages * r->image_width * r->image_height; i++)
+        if (r->images[i] != 1 && r->images[i] != -1)
+          abort ();
+    }
   unsigned char *again;
   size_t len;
   if (hf_session_encode (ss, &again, &len, &err) != HF_OK)
