@@ -12,6 +12,9 @@ bool hf_session_text_valid (const char *t, size_t len, size_t max);
 /* n values (+1/-1) as ceil(n / 8) bytes, bit i = value i, LSB first. */
 void hf_session_put_bits (HfBuffer *b, const int8_t *s, size_t n);
 void hf_session_get_bits (const unsigned char *p, int8_t *s, size_t n);
+/* The bits of the last byte past n are 0, as every writer leaves them (a
+ * file that sets them would not be written back as it was read). */
+bool hf_session_padding_clear (const unsigned char *p, size_t n);
 
 /* The results section (version 3): a count, then each result. */
 void hf_session_results_encode (HfBuffer *b, const HfSession *ss);

@@ -309,6 +309,9 @@ hf_session_results_walk (const unsigned char *p, const unsigned char *end, HfSes
       size_t B = none ? 0 : image_bytes (w, h);
       if (!none && (size_t)(r.end - r.p) / B < ni)
         return "truncated images";
+      for (size_t i = 0; i < ni; i++)
+        if (!hf_session_padding_clear (r.p + i * B, w * h))
+          return "an image sets bits past its end";
       if (res && !none)
         {
           if (!(res->images = malloc (ni * w * h)))

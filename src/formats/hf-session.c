@@ -38,6 +38,17 @@ hf_session_settings_init (HfSessionSettings *s)
 }
 
 bool
+hf_session_settings_equal (const HfSessionSettings *a, const HfSessionSettings *b)
+{
+  return a->rule == b->rule && a->learning_rate == b->learning_rate
+         && a->max_iterations == b->max_iterations && a->margin == b->margin
+         && a->learn_thresholds == b->learn_thresholds && a->mode == b->mode
+         && a->tie == b->tie && a->temperature == b->temperature && a->speed == b->speed
+         && a->seed == b->seed && a->corrupt_percent == b->corrupt_percent
+         && a->corrupt_seed == b->corrupt_seed;
+}
+
+bool
 hf_session_sniff (const unsigned char *data, size_t len)
 {
   return len >= 8 && memcmp (data, magic, 8) == 0;
@@ -61,6 +72,12 @@ hf_session_get_bits (const unsigned char *p, int8_t *s, size_t n)
 {
   for (size_t i = 0; i < n; i++)
     s[i] = (p[i / 8] >> (i % 8)) & 1u ? 1 : -1;
+}
+
+bool
+hf_session_padding_clear (const unsigned char *p, size_t n)
+{
+  return n % 8 == 0 || (p[n / 8] >> (n % 8)) == 0;
 }
 
 bool
@@ -348,6 +365,13 @@ hf_session_decode (const unsigned char *d, size_t len, const char *name, HfError
       hf_error_set (err, HF_EFORMAT, "%s: checksum mismatch: the file is damaged", name);
       return NULL;
     }
+  for (size_t k = 0; k < rows; k++)
+    if (!hf_session_padding_clear (d + HEADER + SETTINGS + k * B, n))
+      {
+        hf_error_set (err, HF_EFORMAT, "%s: a pattern sets bits past the grid's end",
+                      name);
+        return NULL;
+      }
   HfSessionSettings s;
   const unsigned char *p = d + HEADER;
   s.rule = (uint32_t)hf_get_u32 (p);

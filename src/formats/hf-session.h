@@ -88,6 +88,7 @@ typedef struct
 } HfSession;
 
 void hf_session_settings_init (HfSessionSettings *s);
+bool hf_session_settings_equal (const HfSessionSettings *a, const HfSessionSettings *b);
 /* Reads only from the session; nothing is taken over. */
 HfStatus hf_session_encode (const HfSession *session, unsigned char **data, size_t *len,
                             HfError *err);
