@@ -1,5 +1,5 @@
 /* hs-lab-kept.c: the Lab's results kept in the session: "Keep in Session"
- * for a finished run, the list of kept results (kind, label, date), showing
+ * (a popover asking for a label) for a finished run, the list of kept results (kind, label, date), showing
  * one as it was saved (nothing is recomputed; its plot, table and Fig. 1
  * grid come back, and its parameters fill the form so it can be rerun), and
  * deleting one after asking. */
@@ -28,7 +28,8 @@ lab_kept_update (HsLabView *self)
   gboolean can_keep = self->doc && self->run && self->finished && !self->kept_shown
                       && !self->run_kept && !busy;
   gtk_widget_set_sensitive (self->keep_button, can_keep);
-  gtk_widget_set_sensitive (self->label_entry, can_keep);
+  if (!can_keep)
+    gtk_popover_popdown (GTK_POPOVER (self->keep_popover));
   gtk_widget_set_sensitive (self->kept_dropdown, any && !busy);
   gtk_widget_set_sensitive (self->show_kept_button, any && !busy);
   gtk_widget_set_sensitive (self->delete_kept_button, any && !busy);
@@ -138,6 +139,7 @@ hs_lab_view_show_kept (HsLabView *self, guint index, GError **error)
   g_clear_pointer (&self->run, lab_run_unref);
   self->run = run;
   self->finished = self->kept_shown = TRUE;
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->kept_dropdown), index);
   self->run_kept = FALSE;
   lab_show_progress (self, 1);
   GString *s = g_string_new (NULL);
@@ -256,6 +258,7 @@ lab_kept_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, HsLabView, delete_kept_button);
   gtk_widget_class_bind_template_child (widget_class, HsLabView, label_entry);
   gtk_widget_class_bind_template_child (widget_class, HsLabView, keep_button);
+  gtk_widget_class_bind_template_child (widget_class, HsLabView, keep_popover);
   gtk_widget_class_bind_template_callback (widget_class, on_keep_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_show_kept_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_delete_kept_clicked);

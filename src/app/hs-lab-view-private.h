@@ -22,7 +22,7 @@ struct _HsLabView
   double eta_progress, rate;
   /* results kept in the session (hs-lab-kept.c) */
   GtkWidget *kept_dropdown, *show_kept_button, *delete_kept_button, *label_entry;
-  GtkWidget *keep_button;
+  GtkWidget *keep_button, *keep_popover;
   HsDocument *doc;
   gboolean kept_shown; /* the run shown is a kept result */
   gboolean run_kept;   /* the finished run shown was kept already */
