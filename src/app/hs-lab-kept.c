@@ -53,6 +53,7 @@ on_results_changed (GListModel *list, guint position, guint removed, guint added
   if (n == 0)
     g_ptr_array_add (names, g_strdup (_ ("No results kept yet")));
   /* the button ellipsizes, so long labels never widen the window */
+  self->kept_syncing = TRUE;
   hs_drop_down_set_labels (GTK_DROP_DOWN (self->kept_dropdown),
                            (const char *const *)names->pdata, names->len);
   g_ptr_array_unref (names);
@@ -62,6 +63,7 @@ on_results_changed (GListModel *list, guint position, guint removed, guint added
   else if (selected >= n || selected == GTK_INVALID_LIST_POSITION)
     selected = n > 0 ? n - 1 : 0;
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->kept_dropdown), selected);
+  self->kept_syncing = FALSE;
   lab_kept_update (self);
 }
 
@@ -139,7 +141,9 @@ hs_lab_view_show_kept (HsLabView *self, guint index, GError **error)
   g_clear_pointer (&self->run, lab_run_unref);
   self->run = run;
   self->finished = self->kept_shown = TRUE;
+  self->kept_syncing = TRUE;
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->kept_dropdown), index);
+  self->kept_syncing = FALSE;
   self->run_kept = FALSE;
   lab_show_progress (self, 1);
   GString *s = g_string_new (NULL);
@@ -199,6 +203,18 @@ on_show_kept_clicked (GtkButton *button, HsLabView *self)
       lab_set_status (self, error->message);
       g_error_free (error);
     }
+}
+
+/* Choosing a result in the list shows it (Show shows it again, say after
+ * a fresh run). */
+static void
+on_kept_selected (GtkDropDown *dropdown, GParamSpec *pspec, HsLabView *self)
+{
+  (void)pspec;
+  if (self->kept_syncing || self->job || n_kept (self) == 0)
+    return;
+  on_show_kept_clicked (NULL, self);
+  (void)dropdown;
 }
 
 typedef struct
@@ -261,6 +277,7 @@ lab_kept_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, HsLabView, keep_popover);
   gtk_widget_class_bind_template_callback (widget_class, on_keep_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_show_kept_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_kept_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_delete_kept_clicked);
 }
 

@@ -24,8 +24,9 @@ struct _HsLabView
   GtkWidget *kept_dropdown, *show_kept_button, *delete_kept_button, *label_entry;
   GtkWidget *keep_button, *keep_popover;
   HsDocument *doc;
-  gboolean kept_shown; /* the run shown is a kept result */
-  gboolean run_kept;   /* the finished run shown was kept already */
+  gboolean kept_shown;   /* the run shown is a kept result */
+  gboolean run_kept;     /* the finished run shown was kept already */
+  gboolean kept_syncing; /* the kept list is being rebuilt or set, not chosen */
 };
 
 void lab_set_status (HsLabView *self, const char *text);

@@ -6,7 +6,7 @@
 
 #include "hs-application.h"
 #include "hs-lab-run.h"
-#include "hs-lab-view.h"
+#include "hs-lab-view-private.h"
 #include "gui-helpers.h"
 
 static GtkWidget *window;
@@ -392,7 +392,15 @@ START_TEST (test_kept_results_survive_a_save)
   ck_assert (!hs_document_get_modified (other->doc));
   HsLabView *view2 = window_lab (other);
   ck_assert (!hs_lab_view_is_showing_kept (view2));
-  ck_assert (hs_lab_view_show_kept (view2, 0, &error));
+  /* choosing it in the list shows it */
+  GtkDropDown *list = GTK_DROP_DOWN (view2->kept_dropdown);
+  ck_assert_uint_eq (g_list_model_get_n_items (gtk_drop_down_get_model (list)), 2);
+  ck_assert_uint_eq (gtk_drop_down_get_selected (list), 0);
+  ck_assert (!hs_lab_view_is_showing_kept (view2)); /* opening shows nothing yet */
+  gtk_drop_down_set_selected (list, 1);
+  ck_assert (hs_lab_view_is_showing_kept (view2));
+  ck_assert_uint_eq (hs_lab_view_rows_done (view2), 1); /* the Fig. 1 result */
+  gtk_drop_down_set_selected (list, 0);
   ck_assert_uint_eq (hs_lab_view_rows_done (view2), 3 * 6);
   cairo_surface_t *chart2 = render_view (view2);
   ck_assert_int_eq (differing (chart, chart2), 0);
