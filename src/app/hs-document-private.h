@@ -21,10 +21,11 @@ struct _HsDocument
   HfSessionSettings settings;
   GFile *file;
   gboolean modified;
-  guint64 generation; /* counts changes, so a save knows whether it is current */
-  char *title;        /* the window's */
-  HsLesson *lesson;   /* a lesson's title, notes and view (hs-document-io.c) */
-  HsUndoStack *undo;  /* the edits, for undo and redo (hs-undo.c) */
+  guint64 generation;  /* counts changes, so a save knows whether it is current */
+  char *title;         /* the window's */
+  HsLesson *lesson;    /* a lesson's title, notes and view (hs-document-io.c) */
+  HsUndoStack *undo;   /* the edits, for undo and redo (hs-undo.c) */
+  GListStore *results; /* kept experiment results (hs-document-results.c) */
 };
 
 /* Counts every change, so a save can tell whether it is still current. */
@@ -55,3 +56,10 @@ void hs_undo_record (HsUndoStack *self, guint parts, HsEdit kind);
 void hs_undo_commit (HsUndoStack *self);
 /* The recorded edit failed and changed nothing. */
 void hs_undo_forget (HsUndoStack *self);
+/* Kept experiment results (hs-document-results.c): the store, whose
+ * "items-changed" calls changed (swapped, with self); replacing its items
+ * by a session's results (taken out of it) without calling changed; and
+ * the results as a description's (borrowed) array. */
+GListStore *hs_document_results_new (HsDocument *self, GCallback changed);
+void hs_document_results_take (HsDocument *self, GListStore *store, HfSession *session);
+void hs_document_results_describe (HsDocument *self, HfSession *out);

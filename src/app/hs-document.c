@@ -155,6 +155,7 @@ hs_document_dispose (GObject *object)
   g_clear_object (&self->items);
   g_clear_object (&self->file);
   g_clear_object (&self->undo);
+  g_clear_object (&self->results);
   G_OBJECT_CLASS (hs_document_parent_class)->dispose (object);
 }
 
@@ -207,6 +208,7 @@ static void
 hs_document_init (HsDocument *self)
 {
   self->items = g_list_store_new (HS_TYPE_PATTERN_ITEM);
+  self->results = hs_document_results_new (self, G_CALLBACK (changed));
   hf_session_settings_init (&self->settings);
   self->settings.corrupt_seed = 0; /* no roll yet */
   self->undo = hs_undo_stack_new (self);
@@ -561,23 +563,12 @@ hs_document_get_settings (HsDocument *self)
   return &self->settings;
 }
 
-static gboolean
-settings_equal (const HfSessionSettings *a, const HfSessionSettings *b)
-{
-  return a->rule == b->rule && a->learning_rate == b->learning_rate
-         && a->max_iterations == b->max_iterations && a->margin == b->margin
-         && a->learn_thresholds == b->learn_thresholds && a->mode == b->mode
-         && a->tie == b->tie && a->temperature == b->temperature && a->speed == b->speed
-         && a->seed == b->seed && a->corrupt_percent == b->corrupt_percent
-         && a->corrupt_seed == b->corrupt_seed;
-}
-
 void
 hs_document_set_settings (HsDocument *self, const HfSessionSettings *settings)
 {
   g_return_if_fail (HS_IS_DOCUMENT (self));
   g_return_if_fail (settings != NULL);
-  if (settings_equal (settings, &self->settings))
+  if (hf_session_settings_equal (settings, &self->settings))
     return;
   self->settings = *settings;
   changed (self);
@@ -628,6 +619,13 @@ hs_document_get_lesson (HsDocument *self)
   return self->lesson;
 }
 
+GListModel *
+hs_document_get_results (HsDocument *self)
+{
+  g_return_val_if_fail (HS_IS_DOCUMENT (self), NULL);
+  return G_LIST_MODEL (self->results);
+}
+
 guint64
 hs_document_get_generation (HsDocument *self)
 {
@@ -672,6 +670,7 @@ hs_document_apply_session (HsDocument *self, HfSession *session, GFile *file)
   self->settings = session->settings;
   hs_lesson_free (self->lesson);
   self->lesson = hs_lesson_take (session);
+  hs_document_results_take (self, self->results, session);
   hf_session_free (session);
   g_object_freeze_notify (G_OBJECT (self));
   if (ow != self->width)
