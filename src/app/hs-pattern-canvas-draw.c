@@ -166,7 +166,7 @@ draw_highlight (HsPatternCanvas *self, cairo_t *cr, const HpStyle *style, double
 static void
 draw_cursor (HsPatternCanvas *self, cairo_t *cr, const HpStyle *style, double c)
 {
-  double ring = MAX (2.0, round (c * 0.09));
+  double ring = MAX (2.0, round (c * 0.1));
   double x = self->cursor_x * c, y = self->cursor_y * c;
   cairo_rectangle (cr, x + ring / 2, y + ring / 2, c - ring, c - ring);
   set_rgba (cr, style->on, 1);
