@@ -377,6 +377,15 @@ hs_pattern_canvas_set_highlight (HsPatternCanvas *self, int neuron, gboolean fli
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+int
+hs_pattern_canvas_get_highlight (HsPatternCanvas *self, gboolean *flipped)
+{
+  g_return_val_if_fail (HS_IS_PATTERN_CANVAS (self), -1);
+  if (flipped != NULL)
+    *flipped = self->highlight_flipped;
+  return self->highlight;
+}
+
 void
 hs_pattern_canvas_set_clamp (HsPatternCanvas *self, const uint8_t *mask)
 {

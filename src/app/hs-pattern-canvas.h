@@ -26,6 +26,8 @@ guint hs_pattern_canvas_get_grid_height (HsPatternCanvas *self);
 /* The neuron being updated (-1: none); flipped colours it as a change. */
 void hs_pattern_canvas_set_highlight (HsPatternCanvas *self, int neuron,
                                       gboolean flipped);
+/* The highlighted neuron (-1: none) and whether it flipped. */
+int hs_pattern_canvas_get_highlight (HsPatternCanvas *self, gboolean *flipped);
 /* Copies mask (width * height flags) or clears it with NULL. */
 void hs_pattern_canvas_set_clamp (HsPatternCanvas *self, const uint8_t *mask);
 const uint8_t *hs_pattern_canvas_get_clamp (HsPatternCanvas *self);

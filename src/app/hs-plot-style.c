@@ -50,6 +50,7 @@ hs_plot_style_from_widget (GtkWidget *widget, HpStyle *style)
       hp_style_init (&d, HP_SCHEME_DARK);
       memcpy (style->series, d.series, sizeof style->series);
       style->accent = d.accent;
+      style->bad = d.bad;
     }
   HpRgba c = { fg.red, fg.green, fg.blue, fg.alpha };
   style->foreground = c;

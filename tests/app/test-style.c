@@ -211,8 +211,8 @@ cell_colours (HsPatternCanvas *canvas, Rgb *on, Rgb *off)
   g_free (p.data);
 }
 
-/* A plot's background (the commonest colour in its rectangle) and its
- * strongest ink (the pixel of most contrast with it: text and axes). */
+/* A plot's background (the commonest colour in its rectangle) and the
+ * contrast of its strongest neutral ink with it (text and axes). */
 static double
 plot_contrast (HsWindow *win, const Pixels *p, GtkWidget *plot, Rgb *bg_out)
 {
@@ -240,10 +240,16 @@ plot_contrast (HsWindow *win, const Pixels *p, GtkWidget *plot, Rgb *bg_out)
   g_hash_table_unref (counts);
   Rgb bg = { ((best >> 16) & 0xff) / 255.0, ((best >> 8) & 0xff) / 255.0,
              (best & 0xff) / 255.0 };
+  /* text and axes are neutral (grey) in every style; data lines and bars
+   * are coloured, and do not count */
   double most = 1;
   for (int y = (int)r.origin.y + 6; y < (int)(r.origin.y + r.size.height) - 6; y++)
     for (int x = (int)r.origin.x + 6; x < (int)(r.origin.x + r.size.width) - 6; x++)
-      most = MAX (most, contrast (pixel (p, x, y), bg));
+      {
+        Rgb q = pixel (p, x, y);
+        if (MAX (q.r, MAX (q.g, q.b)) - MIN (q.r, MIN (q.g, q.b)) < 0.08)
+          most = MAX (most, contrast (q, bg));
+      }
   *bg_out = bg;
   return most;
 }
@@ -294,6 +300,16 @@ START_TEST (test_styles_are_legible)
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (win), "win.corrupt", NULL));
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (win), "win.sweep", NULL));
   ck_assert (gui_wait_for (gui_not_playing, win, 30));
+  /* mid-recall, the neuron just updated flipped: its slash is in the pictures */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (win), "win.reset", NULL));
+  gboolean flipped = FALSE;
+  for (int k = 0; k < 2000 && !flipped; k++)
+    {
+      ck_assert (gtk_widget_activate_action (GTK_WIDGET (win), "win.step", NULL));
+      settle (0.005);
+      hs_pattern_canvas_get_highlight (probe_canvas (win), &flipped);
+    }
+  ck_assert (flipped);
   static const struct
   {
     HsStyle style;
@@ -635,6 +651,81 @@ START_TEST (test_cursor_scrolls_into_view)
 }
 END_TEST
 
+/* A whole figure drawn with the keys alone: an H of 3 strokes. */
+START_TEST (test_keyboard_figure)
+{
+  HsWindow *win = hs_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (win), 1366, 768);
+  gtk_window_present (GTK_WINDOW (win));
+  ck_assert (gui_wait_for (drawn, win, 10));
+  HsDocument *doc = win->doc;
+  guint w = hs_document_get_width (doc), h = hs_document_get_height (doc);
+  ck_assert (w >= 12 && h >= 12);
+  int8_t *blank = g_new (int8_t, w * h);
+  memset (blank, -1, w * h);
+  hs_document_set_probe (doc, blank, TRUE);
+  HsPatternCanvas *canvas = probe_canvas (win);
+  ck_assert (gtk_widget_grab_focus (GTK_WIDGET (canvas)));
+  GtkEventController *keys = key_controller (GTK_WIDGET (canvas));
+  gboolean r = FALSE;
+  /* left bar: (3, 2) down to (3, 11) */
+  ck_assert (press (keys, GDK_KEY_Home, GDK_CONTROL_MASK));
+  for (int k = 0; k < 3; k++)
+    press (keys, GDK_KEY_Right, 0);
+  for (int k = 0; k < 2; k++)
+    press (keys, GDK_KEY_Down, 0);
+  for (int k = 0; k < 9; k++)
+    press (keys, GDK_KEY_Down, GDK_SHIFT_MASK);
+  g_signal_emit_by_name (keys, "key-released", GDK_KEY_Shift_L, 0u, 0, &r);
+  /* right bar: (8, 2) to (8, 11) */
+  for (int k = 0; k < 5; k++)
+    press (keys, GDK_KEY_Right, 0);
+  for (int k = 0; k < 9; k++)
+    press (keys, GDK_KEY_Up, GDK_SHIFT_MASK);
+  g_signal_emit_by_name (keys, "key-released", GDK_KEY_Shift_R, 0u, 0, &r);
+  /* the cross bar: (4..7, 6), then one cell with Space */
+  for (int k = 0; k < 4; k++)
+    press (keys, GDK_KEY_Down, 0);
+  press (keys, GDK_KEY_Left, 0);
+  for (int k = 0; k < 2; k++)
+    press (keys, GDK_KEY_Left, GDK_SHIFT_MASK);
+  g_signal_emit_by_name (keys, "key-released", GDK_KEY_Shift_L, 0u, 0, &r);
+  press (keys, GDK_KEY_Left, 0);
+  press (keys, GDK_KEY_space, 0);
+  for (guint y = 0; y < h; y++)
+    for (guint x = 0; x < w; x++)
+      {
+        gboolean want
+            = ((x == 3 || x == 8) && y >= 2 && y <= 11) || (y == 6 && x >= 3 && x <= 8);
+        blank[y * w + x] = want ? 1 : -1;
+      }
+  ck_assert (memcmp (hs_document_get_probe (doc), blank, w * h) == 0);
+  ck_assert (memcmp (hs_document_get_source (doc), blank, w * h) == 0);
+  g_free (blank);
+  assert_description (canvas, "Row 7, column 5, on");
+  g_free (shoot (win, "keyboard-drawing-1366x768.png").data);
+  close_window (win);
+}
+END_TEST
+
+/* The dark style at 1024 x 768: the window fits, the cells read. */
+START_TEST (test_dark_small_screen)
+{
+  hs_style_apply (HS_STYLE_DARK, FALSE, FALSE);
+  HsWindow *win = trained_window (1024, 768);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (win), "win.corrupt", NULL));
+  for (int k = 0; k < 40; k++)
+    ck_assert (gtk_widget_activate_action (GTK_WIDGET (win), "win.step", NULL));
+  Pixels p = shoot (win, "window-1024x768-dark.png");
+  ck_assert_int_le (p.width, 1024);
+  Rgb on, off;
+  cell_colours (probe_canvas (win), &on, &off);
+  ck_assert (luminance (off) < 0.1 && contrast (on, off) >= 4.5);
+  g_free (p.data);
+  close_window (win);
+}
+END_TEST
+
 /* ---- accessible labels ---- */
 
 static gboolean
@@ -818,6 +909,8 @@ style_suite (void)
   tcase_add_test (tc, test_state_has_shapes);
   tcase_add_test (tc, test_keyboard_drawing);
   tcase_add_test (tc, test_cursor_scrolls_into_view);
+  tcase_add_test (tc, test_keyboard_figure);
+  tcase_add_test (tc, test_dark_small_screen);
   tcase_add_test (tc, test_icon_buttons_have_labels);
   tcase_add_test (tc, test_style_action);
   tcase_add_test (tc, test_styles_are_legible);
