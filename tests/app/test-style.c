@@ -786,6 +786,59 @@ START_TEST (test_icon_buttons_have_labels)
 }
 END_TEST
 
+/* ---- focus order ---- */
+
+/* Tab walks the window as it reads: the header bar, the side panel top to
+ * bottom, the centre, then the recall panel; it never jumps back a column
+ * before it wraps around. */
+START_TEST (test_tab_order_follows_layout)
+{
+  HsWindow *win = hs_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (win), 1366, 768);
+  gtk_window_present (GTK_WINDOW (win));
+  ck_assert (gui_wait_for (drawn, win, 10));
+  ck_assert (
+      gtk_widget_activate_action (GTK_WIDGET (win), "win.load-sample", "s", "digits-16"));
+  settle (0.3);
+  GtkWidget *columns[3]
+      = { GTK_WIDGET (win->library_panel), GTK_WIDGET (win->probe_editor),
+          GTK_WIDGET (win->recall_panel) };
+  int column = -1, seen[3] = { 0, 0, 0 };
+  gboolean canvas = FALSE;
+  GString *order = g_string_new (NULL);
+  gtk_window_set_focus (GTK_WINDOW (win), NULL);
+  for (int k = 0; k < 200; k++)
+    {
+      if (!gtk_widget_child_focus (GTK_WIDGET (win), GTK_DIR_TAB_FORWARD))
+        break;
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (win));
+      if (focus == NULL)
+        break;
+      int c = -1;
+      for (int i = 0; i < 3; i++)
+        if (gtk_widget_is_ancestor (focus, columns[i]))
+          c = i;
+      canvas |= focus == GTK_WIDGET (probe_canvas (win));
+      g_string_append_printf (order, " %s%s", G_OBJECT_TYPE_NAME (focus),
+                              c >= 0 ? (const char *[]){ "[L]", "[C]", "[R]" }[c] : "");
+      if (c < 0)
+        continue; /* the header bar, the view switcher */
+      if (c < column)
+        break; /* wrapped around, or jumped back */
+      column = c;
+      seen[c]++;
+    }
+  g_print ("tab order:%s\n", order->str);
+  ck_assert_msg (seen[0] > 3 && seen[1] > 3 && seen[2] > 3,
+                 "left %d, centre %d, right %d", seen[0], seen[1], seen[2]);
+  ck_assert_msg (canvas, "Tab never reaches the canvas");
+  /* and the wrap-around came only after the right column */
+  ck_assert_int_eq (column, 2);
+  g_string_free (order, TRUE);
+  close_window (win);
+}
+END_TEST
+
 /* ---- app.style and the setting ---- */
 
 static gboolean
@@ -912,6 +965,7 @@ style_suite (void)
   tcase_add_test (tc, test_keyboard_figure);
   tcase_add_test (tc, test_dark_small_screen);
   tcase_add_test (tc, test_icon_buttons_have_labels);
+  tcase_add_test (tc, test_tab_order_follows_layout);
   tcase_add_test (tc, test_style_action);
   tcase_add_test (tc, test_styles_are_legible);
   tcase_add_test (tc, test_projector_stays_light);
