@@ -782,6 +782,29 @@ START_TEST (test_icon_buttons_have_labels)
   ck_assert_msg (missing->len == 0, "icon-only buttons without an accessible label:%s",
                  missing->str);
   g_string_free (missing, TRUE);
+  /* the banner's own close button (labelled) closes it */
+  hs_window_show_message (win, GTK_MESSAGE_INFO, "%s", "A message");
+  ck_assert (gtk_info_bar_get_revealed (win->banner));
+  GtkWidget *close = NULL;
+  for (GtkWidget *w = GTK_WIDGET (win->banner); w != NULL && close == NULL;)
+    {
+      if (GTK_IS_BUTTON (w) && gtk_widget_get_visible (w) && icon_only (w))
+        close = w;
+      else if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && w != GTK_WIDGET (win->banner)
+                 && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = w == NULL || w == GTK_WIDGET (win->banner)
+                  ? NULL
+                  : gtk_widget_get_next_sibling (w);
+        }
+    }
+  ck_assert_ptr_nonnull (close);
+  g_signal_emit_by_name (close, "clicked");
+  ck_assert (!gtk_info_bar_get_revealed (win->banner));
   close_window (win);
 }
 END_TEST
