@@ -4,13 +4,15 @@
 
 #include "hs-application.h"
 #include "hs-settings.h"
+#include "hs-style.h"
 #include "hs-tour.h"
 #include "hs-window.h"
 
 struct _HsApplication
 {
   GtkApplication parent_instance;
-  GSettings *settings; /* NULL when the schema is not installed */
+  GSettings *settings;           /* NULL when the schema is not installed */
+  HsStyleMonitor *desktop_style; /* the desktop's dark preference, for "system" */
 };
 
 G_DEFINE_FINAL_TYPE (HsApplication, hs_application, GTK_TYPE_APPLICATION)
@@ -53,12 +55,90 @@ change_projector (GSimpleAction *a, GVariant *value, gpointer user)
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
     if (HS_IS_WINDOW (l->data))
       hs_window_set_projector (l->data, on);
+  hs_application_apply_style (self);
+}
+
+/* The style (app.style, GSettings "style"): system, light, dark or high
+ * contrast, applied app-wide; projector mode keeps it light. */
+void
+hs_application_apply_style (HsApplication *self)
+{
+  g_return_if_fail (HS_IS_APPLICATION (self));
+  GVariant *state = g_action_group_get_action_state (G_ACTION_GROUP (self), "style");
+  GVariant *projector
+      = g_action_group_get_action_state (G_ACTION_GROUP (self), "projector");
+  HsStyle style = HS_STYLE_SYSTEM;
+  if (state != NULL)
+    hs_style_from_name (g_variant_get_string (state, NULL), &style);
+  hs_style_apply (style,
+                  self->desktop_style && hs_style_monitor_get_dark (self->desktop_style),
+                  projector != NULL && g_variant_get_boolean (projector));
+  g_clear_pointer (&state, g_variant_unref);
+  g_clear_pointer (&projector, g_variant_unref);
+}
+
+static gboolean
+settings_have_style (HsApplication *self)
+{
+  if (self->settings == NULL)
+    return FALSE;
+  GSettingsSchema *schema = NULL;
+  g_object_get (self->settings, "settings-schema", &schema, NULL);
+  gboolean has = schema != NULL && g_settings_schema_has_key (schema, "style");
+  g_clear_pointer (&schema, g_settings_schema_unref);
+  return has;
+}
+
+static void
+change_style (GSimpleAction *a, GVariant *value, gpointer user)
+{
+  HsApplication *self = user;
+  HsStyle style;
+  const char *name = g_variant_get_string (value, NULL);
+  if (!hs_style_from_name (name, &style))
+    return; /* not one of the four: the style stays */
+  g_simple_action_set_state (a, value);
+  if (settings_have_style (self))
+    {
+      char *saved = g_settings_get_string (self->settings, "style");
+      if (g_strcmp0 (saved, name) != 0)
+        g_settings_set_string (self->settings, "style", name);
+      g_free (saved);
+    }
+  hs_application_apply_style (self);
+}
+
+gboolean
+hs_application_set_style (HsApplication *self, const char *name)
+{
+  g_return_val_if_fail (HS_IS_APPLICATION (self), FALSE);
+  HsStyle style;
+  if (name == NULL || !hs_style_from_name (name, &style))
+    return FALSE;
+  g_action_group_change_action_state (G_ACTION_GROUP (self), "style",
+                                      g_variant_new_string (name));
+  return TRUE;
+}
+
+static void
+on_style_setting (GSettings *settings, const char *key, HsApplication *self)
+{
+  char *name = g_settings_get_string (settings, "style");
+  hs_application_set_style (self, name);
+  g_free (name);
+}
+
+static void
+on_desktop_style (gboolean dark, gpointer self)
+{
+  hs_application_apply_style (self);
 }
 
 static const GActionEntry app_entries[] = {
   { "quit", action_quit },
   { "about", action_about },
   { "projector", NULL, NULL, "false", change_projector },
+  { "style", NULL, "s", "'system'", change_style },
 };
 
 void
@@ -129,6 +209,15 @@ hs_application_startup (GApplication *app)
   if (self->settings != NULL && g_settings_get_boolean (self->settings, "projector-mode"))
     g_action_group_change_action_state (G_ACTION_GROUP (app), "projector",
                                         g_variant_new_boolean (TRUE));
+  self->desktop_style = hs_style_monitor_new (g_application_get_dbus_connection (app),
+                                              on_desktop_style, self);
+  if (settings_have_style (self))
+    {
+      g_signal_connect_object (self->settings, "changed::style",
+                               G_CALLBACK (on_style_setting), self, 0);
+      on_style_setting (self->settings, "style", self);
+    }
+  hs_application_apply_style (self);
 }
 
 /* --projector: turns projector mode on, in this instance or in the one
@@ -178,6 +267,7 @@ static void
 hs_application_dispose (GObject *object)
 {
   g_clear_object (&HS_APPLICATION (object)->settings);
+  g_clear_pointer (&HS_APPLICATION (object)->desktop_style, hs_style_monitor_free);
   G_OBJECT_CLASS (hs_application_parent_class)->dispose (object);
 }
 

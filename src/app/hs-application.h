@@ -14,5 +14,10 @@ void hs_application_register_resources (void);
 /* Registers resources, then the keyboard accelerators of every action. */
 void hs_application_setup_accels (GtkApplication *app);
 GResource *hs_get_resource (void);
+/* The style by name ("system", "light", "dark", "high-contrast"), as the
+ * Style menu and the "style" preference set it; FALSE for another name. */
+gboolean hs_application_set_style (HsApplication *self, const char *name);
+/* Applies the current style to the display (projector mode keeps it light). */
+void hs_application_apply_style (HsApplication *self);
 
 G_END_DECLS

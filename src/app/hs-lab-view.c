@@ -300,11 +300,7 @@ hs_lab_view_draw (HsLabView *self, cairo_t *cr, int width, int height)
   HpStyle style;
   hs_plot_style_from_widget (GTK_WIDGET (self), &style);
   if (self->run && self->run->kind == HS_LAB_IMAGES && self->run->images)
-    {
-      style.on = (HpRgba){ 0.08, 0.08, 0.1, 1 };
-      style.off = (HpRgba){ 1, 1, 1, 1 };
-      hp_lab_images_draw (cr, &style, self->run->images, self->per_row);
-    }
+    hp_lab_images_draw (cr, &style, self->run->images, self->per_row);
   else
     draw_chart (self, cr, &style, width, height);
 }

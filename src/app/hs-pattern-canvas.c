@@ -2,30 +2,10 @@
  * it with the mouse. It knows nothing of networks: it emits "edited",
  * "clamp-changed" and "occlude" and the window decides what they mean;
  * "stroke-begin" and "stroke-end" bracket a stroke (one step of undo). */
-#include "hs-pattern-canvas.h"
+#include "hs-pattern-canvas-private.h"
 
 #include <math.h>
 #include <string.h>
-
-struct _HsPatternCanvas
-{
-  GtkWidget parent_instance;
-  guint width, height;
-  int8_t *state;
-  uint8_t *clamp;
-  int highlight;
-  gboolean highlight_flipped;
-  gboolean editable;
-  HsCanvasTool tool;
-  guint zoom; /* pixels per cell, 0: fit */
-  /* the stroke in progress */
-  int8_t stroke_value;
-  gboolean stroking;
-  double drag_x, drag_y, drag_x1, drag_y1;
-  cairo_surface_t *cells; /* one pixel per cell, rebuilt when the state changes */
-  float *stability;       /* s_i h_i per cell, or NULL: no overlay */
-  float stability_scale;  /* max_i |s_i h_i|, the full-stability reference */
-};
 
 enum
 {
@@ -40,16 +20,16 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (HsPatternCanvas, hs_pattern_canvas, GTK_TYPE_WIDGET)
 
-static void
-invalidate (HsPatternCanvas *self)
+void
+hs_pattern_canvas_invalidate (HsPatternCanvas *self)
 {
   g_clear_pointer (&self->cells, cairo_surface_destroy);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* Geometry: square cells, centred, with the cell size in pixels. */
-static void
-layout (HsPatternCanvas *self, int w, int h, double *cell, double *ox, double *oy)
+void
+hs_pattern_canvas_layout (HsPatternCanvas *self, int w, int h, double *cell, double *ox,
+                          double *oy)
 {
   double c = MIN ((double)w / MAX (self->width, 1u), (double)h / MAX (self->height, 1u));
   if (self->zoom > 0)
@@ -59,142 +39,6 @@ layout (HsPatternCanvas *self, int w, int h, double *cell, double *ox, double *o
   *cell = c;
   *ox = (w - c * self->width) / 2;
   *oy = (h - c * self->height) / 2;
-}
-
-static void
-ensure_cells (HsPatternCanvas *self)
-{
-  if (self->cells != NULL || self->state == NULL)
-    return;
-  self->cells = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int)self->width,
-                                            (int)self->height);
-  unsigned char *data = cairo_image_surface_get_data (self->cells);
-  int stride = cairo_image_surface_get_stride (self->cells);
-  cairo_surface_flush (self->cells);
-  for (guint y = 0; y < self->height; y++)
-    {
-      guint32 *row = (guint32 *)(data + (gsize)y * stride);
-      for (guint x = 0; x < self->width; x++)
-        row[x] = self->state[y * self->width + x] > 0 ? 0x1c2330 : 0xf6f5f4;
-    }
-  cairo_surface_mark_dirty (self->cells);
-}
-
-/* The stability overlay: per cell an amber inset square whose side grows
- * as s_i h_i falls towards 0 (about to flip), and a red cross when
- * s_i h_i < 0 (the next update flips it): shape and size, not colour alone. */
-static void
-draw_stability (HsPatternCanvas *self, cairo_t *cr, double c)
-{
-  guint n = self->width * self->height;
-  double scale = self->stability_scale > 0 ? self->stability_scale : 1;
-  double lw = MAX (1.0, c * 0.08);
-  cairo_set_line_width (cr, lw);
-  for (guint k = 0; k < n; k++)
-    {
-      double v = self->stability[k];
-      double x = (k % self->width) * c, y = (k / self->width) * c;
-      if (v < 0)
-        {
-          double m = c * 0.18;
-          cairo_set_source_rgba (cr, 0.88, 0.11, 0.14, 0.95);
-          cairo_move_to (cr, x + m, y + m);
-          cairo_line_to (cr, x + c - m, y + c - m);
-          cairo_move_to (cr, x + c - m, y + m);
-          cairo_line_to (cr, x + m, y + c - m);
-          cairo_stroke (cr);
-          continue;
-        }
-      double side = c * 0.8 * (1 - MIN (v / scale, 1.0));
-      if (side < 1.0)
-        continue; /* firmly stable: nothing drawn */
-      double cx = x + c / 2, cy = y + c / 2;
-      cairo_rectangle (cr, cx - side / 2, cy - side / 2, side, side);
-      cairo_set_source_rgba (cr, 0.96, 0.66, 0.14, 0.85);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgba (cr, 0.45, 0.25, 0.0, 0.9);
-      cairo_set_line_width (cr, MAX (1.0, c * 0.04));
-      cairo_stroke (cr);
-      cairo_set_line_width (cr, lw);
-    }
-}
-
-void
-hs_pattern_canvas_draw (HsPatternCanvas *self, cairo_t *cr, int w, int h)
-{
-  g_return_if_fail (HS_IS_PATTERN_CANVAS (self));
-  if (self->state == NULL)
-    return;
-  double c, ox, oy;
-  layout (self, w, h, &c, &ox, &oy);
-  ensure_cells (self);
-  cairo_save (cr);
-  cairo_translate (cr, ox, oy);
-  cairo_save (cr);
-  cairo_scale (cr, c, c);
-  cairo_set_source_surface (cr, self->cells, 0, 0);
-  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_NEAREST);
-  cairo_rectangle (cr, 0, 0, self->width, self->height);
-  cairo_fill (cr);
-  cairo_restore (cr);
-  if (c >= 8)
-    {
-      /* grid lines, faint */
-      cairo_set_source_rgba (cr, 0.5, 0.5, 0.55, 0.35);
-      cairo_set_line_width (cr, 1);
-      for (guint x = 0; x <= self->width; x++)
-        {
-          cairo_move_to (cr, x * c + 0.5, 0);
-          cairo_line_to (cr, x * c + 0.5, self->height * c);
-        }
-      for (guint y = 0; y <= self->height; y++)
-        {
-          cairo_move_to (cr, 0, y * c + 0.5);
-          cairo_line_to (cr, self->width * c, y * c + 0.5);
-        }
-      cairo_stroke (cr);
-    }
-  if (self->clamp != NULL)
-    {
-      /* clamped cells: a blue dot */
-      cairo_set_source_rgba (cr, 0.21, 0.52, 0.89, 0.9);
-      for (guint k = 0; k < self->width * self->height; k++)
-        if (self->clamp[k])
-          {
-            double cx = (k % self->width + 0.5) * c, cy = (k / self->width + 0.5) * c;
-            cairo_arc (cr, cx, cy, MAX (c * 0.22, 1.0), 0, 2 * G_PI);
-            cairo_fill (cr);
-          }
-    }
-  if (self->stability != NULL)
-    draw_stability (self, cr, c);
-  if (self->highlight >= 0 && (guint)self->highlight < self->width * self->height)
-    {
-      double x = (self->highlight % self->width) * c,
-             y = (self->highlight / self->width) * c;
-      double lw = MAX (2.0, c * 0.12);
-      if (self->highlight_flipped)
-        cairo_set_source_rgba (cr, 0.90, 0.38, 0.0, 0.95); /* orange: it flipped */
-      else
-        cairo_set_source_rgba (cr, 0.18, 0.76, 0.49, 0.95); /* green: it stayed */
-      cairo_set_line_width (cr, lw);
-      cairo_rectangle (cr, x - lw / 2, y - lw / 2, c + lw, c + lw);
-      cairo_stroke (cr);
-    }
-  if (self->stroking && self->tool == HS_CANVAS_TOOL_OCCLUDE)
-    {
-      double x0 = MIN (self->drag_x, self->drag_x1) - ox,
-             y0 = MIN (self->drag_y, self->drag_y1) - oy;
-      double x1 = MAX (self->drag_x, self->drag_x1) - ox,
-             y1 = MAX (self->drag_y, self->drag_y1) - oy;
-      cairo_set_source_rgba (cr, 0.90, 0.38, 0.0, 0.25);
-      cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgba (cr, 0.90, 0.38, 0.0, 0.9);
-      cairo_set_line_width (cr, 2);
-      cairo_stroke (cr);
-    }
-  cairo_restore (cr);
 }
 
 static void
@@ -229,8 +73,8 @@ static gboolean
 cell_at (HsPatternCanvas *self, double px, double py, guint *cx, guint *cy)
 {
   double c, ox, oy;
-  layout (self, gtk_widget_get_width (GTK_WIDGET (self)),
-          gtk_widget_get_height (GTK_WIDGET (self)), &c, &ox, &oy);
+  hs_pattern_canvas_layout (self, gtk_widget_get_width (GTK_WIDGET (self)),
+                            gtk_widget_get_height (GTK_WIDGET (self)), &c, &ox, &oy);
   if (c <= 0)
     return FALSE;
   double x = (px - ox) / c, y = (py - oy) / c;
@@ -241,19 +85,15 @@ cell_at (HsPatternCanvas *self, double px, double py, guint *cx, guint *cy)
   return TRUE;
 }
 
-static void
-apply_at (HsPatternCanvas *self, double px, double py)
+void
+hs_pattern_canvas_apply_cell (HsPatternCanvas *self, guint k)
 {
-  guint x, y;
-  if (!cell_at (self, px, py, &x, &y))
-    return;
-  guint k = y * self->width + x;
   if (self->tool == HS_CANVAS_TOOL_DRAW)
     {
       if (self->state[k] == self->stroke_value)
         return;
       self->state[k] = self->stroke_value;
-      invalidate (self);
+      hs_pattern_canvas_invalidate (self);
       g_signal_emit (self, signals[SIGNAL_EDITED], 0);
     }
   else if (self->tool == HS_CANVAS_TOOL_CLAMP)
@@ -269,6 +109,26 @@ apply_at (HsPatternCanvas *self, double px, double py)
     }
 }
 
+void
+hs_pattern_canvas_emit_occlude (HsPatternCanvas *self, guint x, guint y, guint w, guint h)
+{
+  g_signal_emit (self, signals[SIGNAL_OCCLUDE], 0, x, y, w, h);
+}
+
+void
+hs_pattern_canvas_emit_stroke (HsPatternCanvas *self, gboolean begin)
+{
+  g_signal_emit (self, signals[begin ? SIGNAL_STROKE_BEGIN : SIGNAL_STROKE_END], 0);
+}
+
+static void
+apply_at (HsPatternCanvas *self, double px, double py)
+{
+  guint x, y;
+  if (cell_at (self, px, py, &x, &y))
+    hs_pattern_canvas_apply_cell (self, y * self->width + x);
+}
+
 /* Every cell on the segment from cell (x0, y0) to (x1, y1), Bresenham's
  * way: a fast drag reports points far apart and must leave no gap. */
 static void
@@ -278,8 +138,8 @@ apply_line (HsPatternCanvas *self, int x0, int y0, int x1, int y1)
   int sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1;
   int e = dx + dy;
   double c, ox, oy;
-  layout (self, gtk_widget_get_width (GTK_WIDGET (self)),
-          gtk_widget_get_height (GTK_WIDGET (self)), &c, &ox, &oy);
+  hs_pattern_canvas_layout (self, gtk_widget_get_width (GTK_WIDGET (self)),
+                            gtk_widget_get_height (GTK_WIDGET (self)), &c, &ox, &oy);
   for (;;)
     {
       if (x0 >= 0 && y0 >= 0 && (guint)x0 < self->width && (guint)y0 < self->height)
@@ -305,8 +165,8 @@ static void
 cell_of (HsPatternCanvas *self, double px, double py, int *cx, int *cy)
 {
   double c, ox, oy;
-  layout (self, gtk_widget_get_width (GTK_WIDGET (self)),
-          gtk_widget_get_height (GTK_WIDGET (self)), &c, &ox, &oy);
+  hs_pattern_canvas_layout (self, gtk_widget_get_width (GTK_WIDGET (self)),
+                            gtk_widget_get_height (GTK_WIDGET (self)), &c, &ox, &oy);
   *cx = (int)floor ((px - ox) / MAX (c, 1e-9));
   *cy = (int)floor ((py - oy) / MAX (c, 1e-9));
 }
@@ -317,12 +177,13 @@ hs_pattern_canvas_begin_stroke (HsPatternCanvas *self, double x, double y, guint
   g_return_val_if_fail (HS_IS_PATTERN_CANVAS (self), FALSE);
   if (!self->editable || self->state == NULL)
     return FALSE;
+  hs_pattern_canvas_set_key_painting (self, FALSE);
   guint cx, cy;
   gboolean inside = cell_at (self, x, y, &cx, &cy);
   self->stroking = TRUE;
   self->drag_x = self->drag_x1 = x;
   self->drag_y = self->drag_y1 = y;
-  g_signal_emit (self, signals[SIGNAL_STROKE_BEGIN], 0);
+  hs_pattern_canvas_emit_stroke (self, TRUE);
   if (self->tool == HS_CANVAS_TOOL_DRAW)
     /* A stroke paints the opposite of the cell it starts on; the right
      * button always erases. */
@@ -364,7 +225,18 @@ on_drag_begin (GtkGestureDrag *gesture, double x, double y, HsPatternCanvas *sel
 {
   guint button = gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture));
   if (!hs_pattern_canvas_begin_stroke (self, x, y, button))
-    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  /* a click focuses the canvas (for the keys), and the cursor follows it */
+  guint cx, cy;
+  if (cell_at (self, x, y, &cx, &cy))
+    {
+      self->cursor_x = cx;
+      self->cursor_y = cy;
+    }
+  gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
 static void
@@ -389,12 +261,12 @@ hs_pattern_canvas_end_stroke (HsPatternCanvas *self, double x, double y)
   if (self->tool != HS_CANVAS_TOOL_OCCLUDE)
     hs_pattern_canvas_stroke_to (self, x, y);
   self->stroking = FALSE;
-  g_signal_emit (self, signals[SIGNAL_STROKE_END], 0);
+  hs_pattern_canvas_emit_stroke (self, FALSE);
   if (self->tool != HS_CANVAS_TOOL_OCCLUDE)
     return;
   double c, ox, oy;
-  layout (self, gtk_widget_get_width (GTK_WIDGET (self)),
-          gtk_widget_get_height (GTK_WIDGET (self)), &c, &ox, &oy);
+  hs_pattern_canvas_layout (self, gtk_widget_get_width (GTK_WIDGET (self)),
+                            gtk_widget_get_height (GTK_WIDGET (self)), &c, &ox, &oy);
   double x0 = (MIN (self->drag_x, self->drag_x + dx) - ox) / c;
   double y0 = (MIN (self->drag_y, self->drag_y + dy) - oy) / c;
   double x1 = (MAX (self->drag_x, self->drag_x + dx) - ox) / c;
@@ -407,7 +279,7 @@ hs_pattern_canvas_end_stroke (HsPatternCanvas *self, double x, double y)
   guint gw = (guint)(x1 + 0.999) - gx, gh = (guint)(y1 + 0.999) - gy;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   if (gw > 0 && gh > 0 && gx < self->width && gy < self->height)
-    g_signal_emit (self, signals[SIGNAL_OCCLUDE], 0, gx, gy, gw, gh);
+    hs_pattern_canvas_emit_occlude (self, gx, gy, gw, gh);
 }
 
 static void
@@ -456,6 +328,7 @@ hs_pattern_canvas_init (HsPatternCanvas *self)
   g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
   g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+  hs_pattern_canvas_keys_init (self);
 }
 
 GtkWidget *
@@ -477,10 +350,14 @@ hs_pattern_canvas_set_state (HsPatternCanvas *self, const int8_t *s, guint width
       self->state = g_realloc (self->state, (gsize)width * height);
       self->width = width;
       self->height = height;
+      self->cursor_x = MIN (self->cursor_x, width - 1);
+      self->cursor_y = MIN (self->cursor_y, height - 1);
       gtk_widget_queue_resize (GTK_WIDGET (self));
     }
   memcpy (self->state, s, (gsize)width * height);
-  invalidate (self);
+  hs_pattern_canvas_invalidate (self);
+  if (gtk_widget_is_focus (GTK_WIDGET (self)))
+    hs_pattern_canvas_describe_cursor (self); /* the cell under it may have changed */
 }
 
 const int8_t *
@@ -515,6 +392,15 @@ hs_pattern_canvas_set_highlight (HsPatternCanvas *self, int neuron, gboolean fli
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+int
+hs_pattern_canvas_get_highlight (HsPatternCanvas *self, gboolean *flipped)
+{
+  g_return_val_if_fail (HS_IS_PATTERN_CANVAS (self), -1);
+  if (flipped != NULL)
+    *flipped = self->highlight_flipped;
+  return self->highlight;
+}
+
 void
 hs_pattern_canvas_set_clamp (HsPatternCanvas *self, const uint8_t *mask)
 {
@@ -538,6 +424,8 @@ hs_pattern_canvas_set_editable (HsPatternCanvas *self, gboolean editable)
   g_return_if_fail (HS_IS_PATTERN_CANVAS (self));
   self->editable = editable;
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), editable ? "crosshair" : NULL);
+  /* an editable canvas takes the keyboard focus: arrows, Space, Shift */
+  gtk_widget_set_focusable (GTK_WIDGET (self), editable);
 }
 
 void
@@ -560,8 +448,8 @@ hs_pattern_canvas_get_cell_size (HsPatternCanvas *self)
 {
   g_return_val_if_fail (HS_IS_PATTERN_CANVAS (self), 0);
   double c, ox, oy;
-  layout (self, gtk_widget_get_width (GTK_WIDGET (self)),
-          gtk_widget_get_height (GTK_WIDGET (self)), &c, &ox, &oy);
+  hs_pattern_canvas_layout (self, gtk_widget_get_width (GTK_WIDGET (self)),
+                            gtk_widget_get_height (GTK_WIDGET (self)), &c, &ox, &oy);
   return c;
 }
 

@@ -26,6 +26,8 @@ guint hs_pattern_canvas_get_grid_height (HsPatternCanvas *self);
 /* The neuron being updated (-1: none); flipped colours it as a change. */
 void hs_pattern_canvas_set_highlight (HsPatternCanvas *self, int neuron,
                                       gboolean flipped);
+/* The highlighted neuron (-1: none) and whether it flipped. */
+int hs_pattern_canvas_get_highlight (HsPatternCanvas *self, gboolean *flipped);
 /* Copies mask (width * height flags) or clears it with NULL. */
 void hs_pattern_canvas_set_clamp (HsPatternCanvas *self, const uint8_t *mask);
 const uint8_t *hs_pattern_canvas_get_clamp (HsPatternCanvas *self);
@@ -51,6 +53,21 @@ void hs_pattern_canvas_end_stroke (HsPatternCanvas *self, double x, double y);
 void hs_pattern_canvas_set_stability (HsPatternCanvas *self, const float *values,
                                       guint n);
 const float *hs_pattern_canvas_get_stability (HsPatternCanvas *self); /* NULL: off */
+/* The keyboard (an editable canvas is focusable): arrows move a cell
+ * cursor, Space toggles the cell under it (with the clamp tool its clamp;
+ * with the occlude tool it turns it off), Shift+arrows paint the cells
+ * passed, as a drag does, Home/End go to the row's ends and Ctrl+Home/End
+ * to the first and last cell. The accessible description tells the cell
+ * under the cursor ("Row 3, column 5, on"). The key controller calls
+ * handle_key; it returns whether the key was used. */
+gboolean hs_pattern_canvas_handle_key (HsPatternCanvas *self, guint keyval,
+                                       GdkModifierType state);
+/* Shift released: ends a Shift+arrows stroke. */
+void hs_pattern_canvas_end_key_stroke (HsPatternCanvas *self);
+void hs_pattern_canvas_get_cursor (HsPatternCanvas *self, guint *x, guint *y);
+void hs_pattern_canvas_set_cursor (HsPatternCanvas *self, guint x, guint y);
+/* Whether the cursor is drawn: editable and the focus of its window. */
+gboolean hs_pattern_canvas_shows_cursor (HsPatternCanvas *self);
 /* Draws into any cairo context (snapshot, PNG or SVG export). */
 void hs_pattern_canvas_draw (HsPatternCanvas *self, cairo_t *cr, int width, int height);
 

@@ -1,8 +1,11 @@
 /* hs-plot-style.h: an HpStyle (src/plot) that matches a widget.
  *
  * Every view draws through the GTK-free plot library; this fills the
- * library's style from the widget's CSS colour (light or dark follows it)
- * and its Pango font, so charts follow the desktop's theme and font; in
+ * library's style from the widget's CSS colour (light or dark follows it),
+ * the theme's named colours (theme_bg_color for the background,
+ * theme_base_color and theme_text_color for neurons at -1 and +1, the
+ * high-contrast scheme under GTK's HighContrast theme: hs-style.c) and its
+ * Pango font, so charts, the canvas and the thumbnails follow the style; in
  * projector mode (the window's .projector class) the projector scheme's
  * background, accent, grid and line scale. */
 #pragma once

@@ -423,9 +423,12 @@ hs_probe_editor_init (HsProbeEditor *self)
   self->syncing = FALSE;
   g_object_unref (sizes);
   hs_pattern_canvas_set_editable (self->canvas, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->canvas),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Network state: draw with the mouse"), -1);
+  gtk_accessible_update_property (
+      GTK_ACCESSIBLE (self->canvas), GTK_ACCESSIBLE_PROPERTY_LABEL,
+      _ ("Network state: draw with the mouse, or move with the "
+         "arrow keys, toggle with Space and paint with "
+         "Shift+arrows"),
+      -1);
   GtkEventController *scroll
       = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
   gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);

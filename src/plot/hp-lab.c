@@ -363,7 +363,7 @@ hp_lab_images_draw (cairo_t *cr, const HpStyle *style, const HfImagesResult *res
           double x = x0 + (double)p * pw;
           draw_state (cr, panel_state (res, k, p), res->width, res->height, x, y0 + LABEL,
                       style);
-          hp_set_source (cr, ok ? style->muted : (HpRgba){ 0.8, 0.1, 0.1, 1 });
+          hp_set_source (cr, ok ? style->muted : style->bad);
           hp_text (cr, style, 0.7, x, y0 + LABEL - 1, 0, 1, name);
         }
     }

@@ -38,6 +38,7 @@ hp_style_init (HpStyle *style, HpScheme scheme)
       style->accent = rgb (0xffa348);
       style->on = rgb (0xf6f5f4);
       style->off = rgb (0x303030);
+      style->bad = rgb (0xff7b63);
       series = series_dark;
       break;
     case HP_SCHEME_HIGH_CONTRAST:
@@ -48,6 +49,7 @@ hp_style_init (HpStyle *style, HpScheme scheme)
       style->accent = rgb (0xd00000);
       style->on = rgb (0x000000);
       style->off = rgb (0xffffff);
+      style->bad = rgb (0xb00000);
       break;
     case HP_SCHEME_PROJECTOR:
       style->background = rgb (0xffffff);
@@ -57,6 +59,7 @@ hp_style_init (HpStyle *style, HpScheme scheme)
       style->accent = rgb (0xd04000);
       style->on = rgb (0x000000);
       style->off = rgb (0xffffff);
+      style->bad = rgb (0xb00000);
       style->scale = 2;
       break;
     case HP_SCHEME_LIGHT:
@@ -68,6 +71,7 @@ hp_style_init (HpStyle *style, HpScheme scheme)
       style->accent = rgb (0xe66100);
       style->on = rgb (0x1e1e1e);
       style->off = rgb (0xffffff);
+      style->bad = rgb (0xc01c28);
       break;
     }
   for (int k = 0; k < HP_N_SERIES; k++)

@@ -33,6 +33,7 @@ typedef struct
   HpRgba grid;                /* grid lines */
   HpRgba accent;              /* the current item: a highlighted neuron, the live state */
   HpRgba on, off;             /* a neuron at +1 and at -1 */
+  HpRgba bad;                 /* a failure ("wrong"), legible on the background */
   HpRgba series[HP_N_SERIES]; /* lines of several rules, told apart by dash too */
   double font_size;           /* pixels, before scale */
   double scale; /* multiplies font sizes, line widths, markers and margins */
