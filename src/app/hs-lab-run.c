@@ -31,10 +31,11 @@ static const LabKindInfo kinds[LAB_NKINDS] = {
         "1" },
       { "perceptron,mpf", "64", "1:6:1", "20", "2", NULL, "50", NULL, NULL, NULL, "1" } },
   [HS_LAB_IMAGES] = { N_ ("Images from corrupted samples (Fig. 1)"),
-                      { "mpf,hebbian,perceptron", NULL, NULL, NULL, NULL, NULL, "1", NULL,
-                        "80", "300", "1" },
-                      { "mpf,hebbian,perceptron", NULL, NULL, NULL, NULL, NULL, "1", NULL,
-                        "16", "60", "1" } },
+                      /* hf_images_preset (false) and (true) */
+                      { "mpf,hebbian,perceptron", "4096", NULL, NULL, NULL, NULL, "1",
+                        NULL, "80", "300", "1" },
+                      { "mpf,hebbian,perceptron", "1024", NULL, NULL, NULL, NULL, "3",
+                        NULL, "32", "100", "1" } },
   [HS_LAB_SCALING]
   = { N_ ("Scaling of MPF's training time"),
       { "mpf", NULL, "32,64,128,256,512,1024", NULL, "10", NULL, NULL, NULL, NULL, NULL,
@@ -200,6 +201,11 @@ lab_run_new (HsLabKind kind, const char *const *t, GError **error)
   unsigned long long seed = 0;
   if (ok && t[LAB_P_N] && !parse_size (t[LAB_P_N], 2, 4096, &run->n))
     ok = bad (error, LAB_P_N, _ ("a whole number from 2 to 4096"));
+  size_t side = (size_t)lround (sqrt ((double)run->n));
+  if (ok && kind == HS_LAB_IMAGES && (side * side != run->n || side > 64))
+    ok = bad (error, LAB_P_N,
+              _ ("a square number up to 4096: 4096 takes the whole 64×64 images, 1024 "
+                 "their 32×32 centres"));
   if (ok && t[LAB_P_MS] && kind == HS_LAB_SCALING
       && !parse_list (t[LAB_P_MS], 8, 4096, &run->ms, &run->nm))
     ok = bad (error, LAB_P_MS, _ ("n values from 8 to 4096, as A:B:STEP or A,B,C"));
@@ -284,10 +290,10 @@ run_images (LabRun *run, Prog *p, HfError *err)
   HfPatterns *all = hf_sample_load ("fingerprints-64", err);
   if (!all)
     return err->code;
-  HfPatterns *D = hf_patterns_new (all->width, all->height, err);
+  /* The first images, cut to the side x side square at their centre. */
+  size_t side = (size_t)lround (sqrt ((double)run->n));
+  HfPatterns *D = hf_images_crop (all, MIN (run->nimages, all->m), side, side, err);
   HfStatus st = D ? HF_OK : err->code;
-  for (size_t k = 0; st == HF_OK && k < run->nimages && k < all->m; k++)
-    st = hf_patterns_append (D, hf_patterns_get (all, k), err);
   hf_patterns_free (all);
   HfImagesOptions o;
   hf_images_options_init (&o);
