@@ -171,7 +171,7 @@ static double
 vec_run (Vec *c, size_t n, double *second)
 {
   c->n = n;
-  c->chunks = hf_parallel_chunks (n, 4096);
+  c->chunks = hf_parallel_chunks (n, 16384); /* one chunk below n = 256 */
   hf_parallel_for (c->chunks, vec_chunk, c);
   double s1 = 0.0, s2 = 0.0;
   for (size_t k = 0; k < c->chunks; k++)

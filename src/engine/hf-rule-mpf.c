@@ -34,6 +34,9 @@ typedef struct
   HfStatus (*eval) (const double *x, double *f, double *g, void *user);
 } Mpf;
 
+/* The size from which the elementwise passes run on hf_parallel_for. */
+#define MPF_PARALLEL_N 512
+
 /* Chunk k of [0, count) split into `chunks` nearly equal parts. */
 static inline size_t
 hf_chunk_begin (size_t count, size_t chunks, size_t k)
@@ -251,7 +254,7 @@ static void
 write_network (Mpf *w, HfNetwork *net, const double *x)
 {
   size_t n = w->n;
-  WriteCtx c = { n, hf_parallel_chunks (n, 16), x, net->J };
+  WriteCtx c = { n, n >= MPF_PARALLEL_N ? hf_parallel_chunks (n, 16) : 1, x, net->J };
   hf_parallel_for (c.chunks, write_rows, &c);
   for (size_t i = 0; i < n; i++)
     net->theta[i] = w->learn_theta ? (float)x[w->nJ + i] : 0.0f;
