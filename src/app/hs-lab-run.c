@@ -31,10 +31,11 @@ static const LabKindInfo kinds[LAB_NKINDS] = {
         "1" },
       { "perceptron,mpf", "64", "1:6:1", "20", "2", NULL, "50", NULL, NULL, NULL, "1" } },
   [HS_LAB_IMAGES] = { N_ ("Images from corrupted samples (Fig. 1)"),
-                      { "mpf,hebbian,perceptron", NULL, NULL, NULL, NULL, NULL, "1", NULL,
-                        "80", "300", "1" },
-                      { "mpf,hebbian,perceptron", NULL, NULL, NULL, NULL, NULL, "1", NULL,
-                        "16", "60", "1" } },
+                      /* hf_images_preset (false) and (true) */
+                      { "mpf,hebbian,perceptron", "4096", NULL, NULL, NULL, NULL, "1",
+                        NULL, "80", "300", "1" },
+                      { "mpf,hebbian,perceptron", "1024", NULL, NULL, NULL, NULL, "3",
+                        NULL, "32", "100", "1" } },
   [HS_LAB_SCALING]
   = { N_ ("Scaling of MPF's training time"),
       { "mpf", NULL, "32,64,128,256,512,1024", NULL, "10", NULL, NULL, NULL, NULL, NULL,
@@ -160,10 +161,10 @@ run_images (LabRun *run, Prog *p, HfError *err)
   HfPatterns *all = hf_sample_load ("fingerprints-64", err);
   if (!all)
     return err->code;
-  HfPatterns *D = hf_patterns_new (all->width, all->height, err);
+  /* The first images, cut to the side x side square at their centre. */
+  size_t side = (size_t)lround (sqrt ((double)run->spec.n));
+  HfPatterns *D = hf_images_crop (all, MIN (run->spec.nimages, all->m), side, side, err);
   HfStatus st = D ? HF_OK : err->code;
-  for (size_t k = 0; st == HF_OK && k < run->spec.nimages && k < all->m; k++)
-    st = hf_patterns_append (D, hf_patterns_get (all, k), err);
   hf_patterns_free (all);
   HfImagesOptions o;
   hf_images_options_init (&o);

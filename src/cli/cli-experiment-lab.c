@@ -29,26 +29,28 @@ draw_grid (cairo_t *cr, int width, int height, void *data)
   (void)height;
 }
 
+/* The first `count` images of spec, cut to the side x side square at their
+ * centre when n = side^2 is smaller than the images (0: whole). */
 static HfPatterns *
-first_images (const char *spec, size_t count, HfError *err)
+first_images (const char *spec, size_t count, size_t n, HfError *err)
 {
   HfPatterns *all = cli_load_patterns (spec, 0, 0, HF_THRESHOLD_FIXED, 0.5, err);
   if (all == NULL)
     return NULL;
+  HfPatterns *D = NULL;
+  size_t side = (size_t)lround (sqrt ((double)n));
   if (all->m < count)
-    {
-      hf_error_set (err, HF_EINVAL, "%s holds %zu images, fewer than the %zu asked for",
-                    spec, all->m, count);
-      hf_patterns_free (all);
-      return NULL;
-    }
-  HfPatterns *D = hf_patterns_new (all->width, all->height, err);
-  for (size_t k = 0; D != NULL && k < count; k++)
-    if (hf_patterns_append (D, hf_patterns_get (all, k), err) != HF_OK)
-      {
-        hf_patterns_free (D);
-        D = NULL;
-      }
+    hf_error_set (err, HF_EINVAL, "%s holds %zu images, fewer than the %zu asked for",
+                  spec, all->m, count);
+  else if (n == 0 || n == all->n)
+    D = hf_images_crop (all, count, all->width, all->height, err);
+  else if (side * side != n || side > all->width || side > all->height)
+    hf_error_set (err, HF_EINVAL,
+                  "images: -n %zu must be the whole image (%zu) or a square that fits "
+                  "in its %zux%zu (1024 cuts 32x32 out of the centre)",
+                  n, all->n, all->width, all->height);
+  else
+    D = hf_images_crop (all, count, side, side, err);
   hf_patterns_free (all);
   return D;
 }
@@ -57,8 +59,10 @@ int
 cli_experiment_images (CliExperiment *a)
 {
   HfError err = { 0 };
-  const char *spec = a->patterns ? a->patterns : "sample:fingerprints-64";
-  HfPatterns *D = first_images (spec, a->images, &err);
+  char sample[64];
+  snprintf (sample, sizeof sample, "sample:%s", hf_images_preset (a->quick)->sample);
+  const char *spec = a->patterns ? a->patterns : sample;
+  HfPatterns *D = first_images (spec, a->images, a->n, &err);
   if (D == NULL)
     return cli_fail (1, "%s", err.message);
   HfImagesOptions o;
@@ -95,9 +99,10 @@ cli_experiment_images (CliExperiment *a)
   else
     {
       printf ("# Fig. 1: %zu images of %zux%zu from %s, trained on copies with %.0f%% of "
-              "the bits flipped, recalled from %.0f%%\n",
-              res->count, res->width, res->height, spec, 100 * o.train_flip,
-              100 * o.probe_flip);
+              "the bits flipped (%lu per image in each of %lu minibatches), recalled "
+              "from %.0f%%\n",
+              res->count, res->width, res->height, spec, 100 * o.train_flip, a->copies,
+              a->steps, 100 * o.probe_flip);
       printf ("%-11s  %6s  %9s  %12s  %9s  %s\n", "rule", "steps", "seconds",
               "fixed points", "recalled", "K/T");
       for (size_t r = 0; r < res->nrules; r++)

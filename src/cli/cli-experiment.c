@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "hf-experiment-images.h"
 #include "hf-experiment.h"
 #include "hp-chart.h"
 #include "hp-lab.h"
@@ -32,12 +33,14 @@ experiment_usage (FILE *out)
       "Options:\n"
       "  -R, --rule LIST       learning rules, comma-separated (default: the paper's)\n"
       "  -n, --neurons N       network size (capacity, timing, noisy: 64; denoise: 128;\n"
-      "                        margin: 128)\n"
+      "                        margin: 128); images: a square, the originals cut to\n"
+      "                        their centre (4096: whole; with --quick 1024, 32x32)\n"
       "  -m, --patterns LIST   m values: A:B:STEP or A,B,C; scaling: the n values\n"
       "  -k, --flips LIST      denoise, margin: bits to flip (default 0:64:4);\n"
       "                        noisy: bits flipped per copy (default 20)\n"
       "  -c, --copies N        noisy: copies per pattern (default 200);\n"
-      "                        images: copies of each image per minibatch (1)\n"
+      "                        images: copies of each image per minibatch (1;\n"
+      "                        with --quick 3)\n"
       "      --exact           noisy, images: flip exactly k bits per copy\n"
       "                        (default: each bit with probability k/n)\n"
       "  -p, --probes N        denoise, margin: probes per pattern and level (4)\n"
@@ -46,11 +49,12 @@ experiment_usage (FILE *out)
       "  -S, --seed N          seed (default 1)\n"
       "      --margins LIST    margin: stopping margins, e.g. 0.1,0.5,1,2,4,0\n"
       "                        (0: train until the gradient is flat)\n"
-      "      --images N        images: how many of the originals (default 80)\n"
+      "      --images N        images: how many of the originals (default 80;\n"
+      "                        with --quick 32)\n"
       "      --originals SPEC  images: the originals (default sample:fingerprints-64)\n"
-      "      --steps N         images: minibatches (default 300)\n"
+      "      --steps N         images: minibatches (default 300; with --quick 100)\n"
       "      --rate X          images: MPF's initial Adam step on J, times n (default "
-      "2)\n"
+      "4)\n"
       "      --threads N       trials in parallel (default: every core); the\n"
       "                        tables do not depend on it\n"
       "      --quick           small sizes, for a demonstration in seconds\n"
@@ -386,10 +390,21 @@ defaults (CliExperiment *a, bool n_set, bool t_set, bool p_set, bool c_set)
     cli_parse_list (ks, &a->ks, &a->nk);
   if (a->margins == NULL && strcmp (k, "margin") == 0)
     parse_doubles (q ? "0.5,1,4" : "0.1,0.5,1,2,4,0", &a->margins, &a->nmargins);
-  if (a->images == 0)
-    a->images = q ? 16 : 80;
-  if (a->steps == 0)
-    a->steps = q ? 60 : 300;
+  if (strcmp (k, "images") == 0)
+    {
+      /* Fig. 1: the engine's presets, shared with the studio's Lab. */
+      const HfImagesPreset *pre = hf_images_preset (q);
+      if (!n_set) /* 0: other originals are taken whole */
+        a->n = a->patterns ? 0 : pre->side * pre->side;
+      if (!c_set)
+        a->copies = pre->copies;
+      if (a->images == 0)
+        a->images = pre->images;
+      if (a->steps == 0)
+        a->steps = pre->steps;
+      if (a->rate == 0.0)
+        a->rate = pre->learning_rate;
+    }
 }
 
 int
@@ -439,7 +454,7 @@ cli_experiment (int argc, char **argv)
     }
   static const char *const kinds[]
       = { "capacity", "timing", "denoise", "noisy", "images", "scaling", "margin" };
-  CliExperiment a = { .kind = argv[1], .seed = 1, .rate = 4.0 };
+  CliExperiment a = { .kind = argv[1], .seed = 1 };
   bool known = false, n_set = false, t_set = false, p_set = false, c_set = false;
   for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
     known |= strcmp (a.kind, kinds[k]) == 0;

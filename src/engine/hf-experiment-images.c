@@ -27,6 +27,63 @@ hf_images_options_init (HfImagesOptions *opts)
   };
 }
 
+const HfImagesPreset *
+hf_images_preset (bool quick)
+{
+  /* The quick setup (docs/experiments.md): at n = 1024 a minibatch costs a
+   * sixteenth of one at n = 4096, and 3 copies of each original per
+   * minibatch give every original 300 noisy copies in 100 minibatches, as
+   * many as the paper's setup gives in 300. */
+  static const HfImagesPreset presets[2] = {
+    { "fingerprints-64", 80, 64, 1, 300, 4.0 },
+    { "fingerprints-64", 32, 32, 3, 100, 4.0 },
+  };
+  return &presets[quick ? 1 : 0];
+}
+
+HfPatterns *
+hf_images_crop (const HfPatterns *all, size_t count, size_t width, size_t height,
+                HfError *err)
+{
+  if (all == NULL || count == 0 || count > all->m)
+    {
+      hf_error_set (err, HF_EINVAL, "asked for %zu images of a set of %zu", count,
+                    all ? all->m : 0);
+      return NULL;
+    }
+  if (width == 0 || height == 0 || width > all->width || height > all->height)
+    {
+      hf_error_set (err, HF_EINVAL, "cannot cut %zux%zu out of images of %zux%zu", width,
+                    height, all->width, all->height);
+      return NULL;
+    }
+  HfPatterns *out = hf_patterns_new (width, height, err);
+  int8_t *buf = malloc (width * height);
+  if (out == NULL || buf == NULL)
+    {
+      hf_patterns_free (out);
+      free (buf);
+      hf_error_set (err, HF_ENOMEM, "out of memory");
+      return NULL;
+    }
+  size_t top = (all->height - height) / 2, left = (all->width - width) / 2;
+  HfStatus st = HF_OK;
+  for (size_t k = 0; k < count && st == HF_OK; k++)
+    {
+      const int8_t *x = hf_patterns_get (all, k);
+      for (size_t r = 0; r < height; r++)
+        memcpy (buf + r * width, x + (top + r) * all->width + left, width);
+      st = hf_patterns_append (out, buf, err);
+    }
+  free (buf);
+  if (st != HF_OK)
+    {
+      hf_patterns_free (out);
+      return NULL;
+    }
+  return out;
+}
+
 typedef struct
 {
   size_t n, B;

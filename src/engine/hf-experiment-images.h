@@ -39,6 +39,33 @@ typedef struct
 
 void hf_images_options_init (HfImagesOptions *opts);
 
+/* The two standard setups of Fig. 1, shared by `hopfield experiment images`
+ * (with and without --quick) and the studio's Lab: the first `images`
+ * originals of the built-in set `sample`, each cut to the side x side
+ * square at its centre (n = side^2 neurons), streamed in minibatches of
+ * `copies` fresh noisy copies of every original for `steps` minibatches.
+ * The paper's setup is 80 whole 64x64 fingerprints; the quick one, 32
+ * centres of 32x32, reproduces the figure in seconds (docs/experiments.md
+ * says why fewer minibatches of the whole images do not). */
+typedef struct
+{
+  const char *sample;   /* "fingerprints-64" */
+  size_t images;        /* 80 / 32 */
+  size_t side;          /* 64 / 32 */
+  size_t copies;        /* 1 / 3 */
+  size_t steps;         /* 300 / 100 */
+  double learning_rate; /* 4 */
+} HfImagesPreset;
+
+const HfImagesPreset *hf_images_preset (bool quick);
+
+/* A new set of the first `count` patterns of `all`, each cut to the
+ * width x height rectangle at its centre (the whole pattern when the sizes
+ * are equal). HF_EINVAL with a message when `all` has fewer patterns or
+ * smaller ones. */
+HfPatterns *hf_images_crop (const HfPatterns *all, size_t count, size_t width,
+                            size_t height, HfError *err);
+
 typedef struct
 {
   HfRule rule;

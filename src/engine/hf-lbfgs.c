@@ -7,15 +7,16 @@
 
 #include "hf-bigmem.h"
 #include "hf-blas.h"
+#include "hf-parallel.h"
 
 struct HfLbfgs
 {
   size_t dim, mem;
-  double *x, *g, *d; /* current point, gradient, search direction */
-  double *xt, *gt;   /* trial point and gradient */
-  double *sv, *yv;   /* mem pairs s_k = x_{k+1} - x_k, y_k = g_{k+1} - g_k */
-  double *rho, *alpha;
-  size_t stored, head; /* ring buffer of pairs */
+  double *x, *g, *d;        /* current point, gradient, search direction */
+  double *xt, *gt;          /* trial point and gradient */
+  double *sv, *yv;          /* mem pairs s_k = x_{k+1} - x_k, y_k = g_{k+1} - g_k */
+  double *rho, *alpha, *yy; /* 1 / s_k.y_k, the two-loop's alphas, y_k.y_k */
+  size_t stored, head;      /* ring buffer of pairs */
   double f, ft;
   HfFdf fdf;
   void *user;
@@ -44,9 +45,10 @@ hf_lbfgs_new (size_t dim, size_t memory, HfError *err)
       s->yv = hf_big_alloc (memory * dim * sizeof (double));
       s->rho = malloc (memory * sizeof (double));
       s->alpha = malloc (memory * sizeof (double));
+      s->yy = malloc (memory * sizeof (double));
     }
   if (s == NULL || !s->x || !s->g || !s->d || !s->xt || !s->gt || !s->sv || !s->yv
-      || !s->rho || !s->alpha)
+      || !s->rho || !s->alpha || !s->yy)
     {
       hf_lbfgs_free (s);
       hf_error_set (err, HF_ENOMEM,
@@ -71,16 +73,40 @@ hf_lbfgs_free (HfLbfgs *s)
   hf_big_free (s->yv, s->mem * s->dim * sizeof (double));
   free (s->rho);
   free (s->alpha);
+  free (s->yy);
   free (s);
 }
 
-/* Level-1 vector operations in plain C: they are memory-bound, and
- * OpenBLAS would split them over its threads, whose spinning and yielding
- * cost more than they bring (three times MPF's training time at n = 1024
- * on a busy two-core machine). Four partial sums keep ddot's loop busy;
- * the order is fixed, so results are reproducible. */
+/* Level-1 vector operations in plain C, not OpenBLAS: they are
+ * memory-bound, and OpenBLAS would split them over its threads, whose
+ * spinning and yielding cost more than they bring (three times MPF's
+ * training time at n = 1024 on a busy two-core machine). Each runs as
+ * fixed chunks on hf_parallel_for (the helpers sit idle while the
+ * objective's BLAS products run, and BLAS sits idle now), and the two-loop
+ * recursion fuses each update with the next dot product, so d is read
+ * once per pair and loop. Dot products are summed per chunk (four partial
+ * sums each) and the chunks in order: the results do not depend on the
+ * thread count. */
+typedef enum
+{
+  V_DOT,   /* p1 = x.y */
+  V_AXPBY, /* z = b z + a x (b = 0: z = a x); p1 = y.z when y is given */
+  V_LINE,  /* z = x + a y */
+  V_PAIR,  /* z = x - y, w = u - v; p1 = z.w, p2 = w.w */
+} VecOp;
+
+typedef struct
+{
+  VecOp op;
+  size_t n, chunks;
+  double a, b;
+  const double *x, *y, *u, *v;
+  double *z, *w;
+  double p1[64], p2[64];
+} Vec;
+
 static double
-vdot (size_t n, const double *a, const double *b)
+dot4 (const double *a, const double *b, size_t n)
 {
   double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
   size_t i = 0;
@@ -97,24 +123,87 @@ vdot (size_t n, const double *a, const double *b)
 }
 
 static void
-vaxpy (size_t n, double alpha, const double *x, double *y)
+vec_chunk (size_t chunk, void *data)
 {
-  for (size_t i = 0; i < n; i++)
-    y[i] += alpha * x[i];
+  Vec *c = data;
+  size_t i0 = c->n * chunk / c->chunks, i1 = c->n * (chunk + 1) / c->chunks,
+         len = i1 - i0;
+  double a = c->a, b = c->b;
+  switch (c->op)
+    {
+    case V_DOT:
+      c->p1[chunk] = dot4 (c->x + i0, c->y + i0, len);
+      break;
+    case V_AXPBY:
+      {
+        double *z = c->z + i0;
+        const double *x = c->x + i0;
+        if (b == 0.0)
+          for (size_t i = 0; i < len; i++)
+            z[i] = a * x[i];
+        else if (b == 1.0)
+          for (size_t i = 0; i < len; i++)
+            z[i] += a * x[i];
+        else
+          for (size_t i = 0; i < len; i++)
+            z[i] = b * z[i] + a * x[i];
+        c->p1[chunk] = c->y != NULL ? dot4 (c->y + i0, z, len) : 0.0;
+        break;
+      }
+    case V_LINE:
+      for (size_t i = i0; i < i1; i++)
+        c->z[i] = c->x[i] + a * c->y[i];
+      break;
+    case V_PAIR:
+      for (size_t i = i0; i < i1; i++)
+        {
+          c->z[i] = c->x[i] - c->y[i];
+          c->w[i] = c->u[i] - c->v[i];
+        }
+      c->p1[chunk] = dot4 (c->z + i0, c->w + i0, len);
+      c->p2[chunk] = dot4 (c->w + i0, c->w + i0, len);
+      break;
+    }
 }
 
-static void
-vscal (size_t n, double alpha, double *x)
+/* Runs c over the dimension; returns the summed p1 (and p2 in *second). */
+static double
+vec_run (Vec *c, size_t n, double *second)
 {
-  for (size_t i = 0; i < n; i++)
-    x[i] *= alpha;
+  c->n = n;
+  c->chunks = hf_parallel_chunks (n, 16384); /* one chunk below n = 256 */
+  hf_parallel_for (c->chunks, vec_chunk, c);
+  double s1 = 0.0, s2 = 0.0;
+  for (size_t k = 0; k < c->chunks; k++)
+    {
+      s1 += c->p1[k];
+      s2 += c->p2[k];
+    }
+  if (second != NULL)
+    *second = s2;
+  return s1;
+}
+
+static double
+vdot (size_t n, const double *a, const double *b)
+{
+  Vec c = { .op = V_DOT, .x = a, .y = b };
+  return vec_run (&c, n, NULL);
+}
+
+/* z = b z + a x; returns y.z (0 without y). */
+static double
+vaxpby_dot (size_t n, double a, const double *x, double b, double *z, const double *y)
+{
+  Vec c = { .op = V_AXPBY, .a = a, .x = x, .b = b, .z = z, .y = y };
+  return vec_run (&c, n, NULL);
 }
 
 static HfStatus
 eval_trial (HfLbfgs *s, double step, HfError *err)
 {
-  for (size_t i = 0; i < s->dim; i++)
-    s->xt[i] = s->x[i] + step * s->d[i];
+  Vec c = { .op = V_LINE, .z = s->xt, .x = s->x, .a = step, .y = s->d };
+  vec_run (&c, s->dim, NULL);
   HfStatus st = s->fdf (s->xt, &s->ft, s->gt, s->user);
   if (st != HF_OK)
     return st == HF_ECANCELLED
@@ -140,31 +229,42 @@ hf_lbfgs_set (HfLbfgs *s, const double *x0, HfFdf fdf, void *user, HfError *err)
   return HF_OK;
 }
 
-/* d = -H g by the two-loop recursion. */
-static void
+/* d = -H g by the two-loop recursion; returns g.d. Pair j (newest first)
+ * needs alpha_j = rho_j s_j.d before d -= alpha_j y_j, and beta_j = rho_j
+ * y_j.d before d += (alpha_j - beta_j) s_j: each update computes the dot
+ * product the next one needs in the same pass, and the initial scaling
+ * gamma = s.y / y.y of the newest pair rides on the first update of the
+ * second loop. */
+static double
 direction (HfLbfgs *s)
 {
-  int n = (int)s->dim;
-  for (int i = 0; i < n; i++)
-    s->d[i] = -s->g[i];
-  for (size_t k = 0; k < s->stored; k++)
+  size_t n = s->dim, K = s->stored;
+#define PAIR(k) ((s->head + s->mem - 1 - (k)) % s->mem) /* k = 0: newest */
+  /* d = -g, with the first dot product of the first loop */
+  double dot = vaxpby_dot (n, -1.0, s->g, 0.0, s->d, K > 0 ? s->sv + PAIR (0) * n : s->g);
+  if (K == 0)
+    return dot;
+  for (size_t k = 0; k < K; k++)
     {
-      size_t j = (s->head + s->mem - 1 - k) % s->mem;
-      s->alpha[j] = s->rho[j] * vdot (s->dim, s->sv + j * s->dim, s->d);
-      vaxpy (s->dim, -s->alpha[j], s->yv + j * s->dim, s->d);
+      size_t j = PAIR (k);
+      s->alpha[j] = s->rho[j] * dot;
+      /* the next: s of the next older pair, or y of the oldest for beta */
+      const double *next
+          = k + 1 < K ? s->sv + PAIR (k + 1) * n : s->yv + PAIR (K - 1) * n;
+      dot = vaxpby_dot (n, -s->alpha[j], s->yv + j * n, 1.0, s->d, next);
     }
-  if (s->stored > 0)
+  size_t newest = PAIR (0);
+  double gamma = 1.0 / (s->rho[newest] * s->yy[newest]), scale = gamma;
+  for (size_t k = K; k-- > 0;)
     {
-      size_t j = (s->head + s->mem - 1) % s->mem;
-      double yy = vdot (s->dim, s->yv + j * s->dim, s->yv + j * s->dim);
-      vscal (s->dim, 1.0 / (s->rho[j] * yy), s->d);
+      size_t j = PAIR (k);
+      double beta = s->rho[j] * scale * dot; /* y_j.(scale d) */
+      const double *next = k > 0 ? s->yv + PAIR (k - 1) * n : s->g;
+      dot = vaxpby_dot (n, s->alpha[j] - beta, s->sv + j * n, scale, s->d, next);
+      scale = 1.0;
     }
-  for (size_t k = s->stored; k-- > 0;)
-    {
-      size_t j = (s->head + s->mem - 1 - k) % s->mem;
-      double beta = s->rho[j] * vdot (s->dim, s->yv + j * s->dim, s->d);
-      vaxpy (s->dim, s->alpha[j] - beta, s->sv + j * s->dim, s->d);
-    }
+#undef PAIR
+  return dot;
 }
 
 static double
@@ -192,15 +292,12 @@ HfStatus
 hf_lbfgs_iterate (HfLbfgs *s, HfError *err)
 {
   const double c1 = 1e-4, c2 = 0.9;
-  int n = (int)s->dim;
-  direction (s);
-  double g0 = vdot (s->dim, s->g, s->d);
+  double g0 = direction (s);
   if (!(g0 < 0.0))
     {
       /* Not a descent direction (rounding): restart from steepest descent. */
       s->stored = 0;
-      direction (s);
-      g0 = vdot (s->dim, s->g, s->d);
+      g0 = direction (s);
       if (!(g0 < 0.0))
         return HF_DONE;
     }
@@ -272,16 +369,18 @@ hf_lbfgs_iterate (HfLbfgs *s, HfError *err)
     }
   /* Store the pair and move to the trial point. */
   size_t j = s->head;
-  double *sj = s->sv + j * s->dim, *yj = s->yv + j * s->dim;
-  for (int i = 0; i < n; i++)
-    {
-      sj[i] = s->xt[i] - s->x[i];
-      yj[i] = s->gt[i] - s->g[i];
-    }
-  double sy = vdot (s->dim, sj, yj);
+  Vec pair = { .op = V_PAIR,
+               .z = s->sv + j * s->dim,
+               .x = s->xt,
+               .y = s->x,
+               .w = s->yv + j * s->dim,
+               .u = s->gt,
+               .v = s->g };
+  double yy, sy = vec_run (&pair, s->dim, &yy);
   if (sy > 1e-300)
     {
       s->rho[j] = 1.0 / sy;
+      s->yy[j] = yy;
       s->head = (s->head + 1) % s->mem;
       if (s->stored < s->mem)
         s->stored++;

@@ -2,6 +2,8 @@
 
 #include <pthread.h>
 #include <sched.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -153,4 +155,135 @@ hf_parallel_run (size_t count, size_t threads, HfJobFunc fn, void *ctx, HfJobPro
   free (tid);
   free (p);
   return st;
+}
+
+/* ---- hf_parallel_for: persistent helpers for elementwise loops ---- */
+typedef struct
+{
+  pthread_mutex_t busy; /* held by the thread whose loop the helpers run */
+  pthread_mutex_t lock;
+  pthread_cond_t wake;
+  size_t helpers; /* started */
+  pid_t pid;      /* of the process that started them */
+  /* the current loop */
+  unsigned long generation;
+  bool closed;   /* the caller has finished its share: no helper joins now */
+  size_t wanted; /* helpers that may take part */
+  HfChunkFunc fn;
+  void *ctx;
+  size_t chunks;
+  atomic_size_t next;
+  atomic_size_t active; /* helpers that joined and are not done */
+} Helpers;
+
+static Helpers helpers = { .busy = PTHREAD_MUTEX_INITIALIZER,
+                           .lock = PTHREAD_MUTEX_INITIALIZER,
+                           .wake = PTHREAD_COND_INITIALIZER };
+static pthread_once_t helpers_once = PTHREAD_ONCE_INIT;
+
+static void
+run_chunks (HfChunkFunc fn, void *ctx, size_t chunks, atomic_size_t *next)
+{
+  for (;;)
+    {
+      size_t c = atomic_fetch_add (next, 1);
+      if (c >= chunks)
+        break;
+      fn (c, ctx);
+    }
+}
+
+/* A helper joins a loop only while the caller is still working on it, so
+ * the caller never waits for a helper the scheduler has not woken yet. */
+static void *
+helper_main (void *data)
+{
+  size_t index = (size_t)(uintptr_t)data;
+  unsigned long seen = 0;
+  pthread_mutex_lock (&helpers.lock);
+  for (;;)
+    {
+      while (helpers.generation == seen || helpers.closed || index >= helpers.wanted)
+        {
+          seen = helpers.generation;
+          pthread_cond_wait (&helpers.wake, &helpers.lock);
+        }
+      seen = helpers.generation;
+      HfChunkFunc fn = helpers.fn;
+      void *ctx = helpers.ctx;
+      size_t chunks = helpers.chunks;
+      atomic_fetch_add (&helpers.active, 1);
+      pthread_mutex_unlock (&helpers.lock);
+      run_chunks (fn, ctx, chunks, &helpers.next);
+      atomic_fetch_sub (&helpers.active, 1);
+      pthread_mutex_lock (&helpers.lock);
+    }
+  return NULL;
+}
+
+static void
+helpers_start (void)
+{
+  size_t want = hf_parallel_cores ();
+  if (want > HF_PARALLEL_MAX_THREADS)
+    want = HF_PARALLEL_MAX_THREADS;
+  pthread_attr_t attr;
+  if (pthread_attr_init (&attr) != 0)
+    return;
+  pthread_attr_setdetachstate (&attr, PTHREAD_CREATE_DETACHED);
+  for (size_t k = 0; k + 1 < want; k++)
+    {
+      pthread_t t;
+      if (pthread_create (&t, &attr, helper_main, (void *)(uintptr_t)k) != 0)
+        break;
+      helpers.helpers++;
+    }
+  pthread_attr_destroy (&attr);
+  helpers.pid = getpid ();
+}
+
+size_t
+hf_parallel_chunks (size_t count, size_t grain)
+{
+  size_t c = grain > 0 ? count / grain : count;
+  return c < 1 ? 1 : c > 64 ? 64 : c;
+}
+
+void
+hf_parallel_for (size_t chunks, HfChunkFunc fn, void *ctx)
+{
+  int blas = openblas_get_num_threads ();
+  size_t use = blas > 1 && chunks > 1 ? (size_t)blas - 1 : 0;
+  if (use > 0)
+    {
+      pthread_once (&helpers_once, helpers_start);
+      if (helpers.pid != getpid ())
+        use = 0; /* a forked child has no helpers */
+      if (use > helpers.helpers)
+        use = helpers.helpers;
+    }
+  if (use == 0 || pthread_mutex_trylock (&helpers.busy) != 0)
+    {
+      for (size_t c = 0; c < chunks; c++)
+        fn (c, ctx);
+      return;
+    }
+  pthread_mutex_lock (&helpers.lock);
+  helpers.fn = fn;
+  helpers.ctx = ctx;
+  helpers.chunks = chunks;
+  helpers.wanted = use;
+  helpers.closed = false;
+  atomic_store (&helpers.next, 0);
+  helpers.generation++;
+  pthread_cond_broadcast (&helpers.wake);
+  pthread_mutex_unlock (&helpers.lock);
+  run_chunks (fn, ctx, chunks, &helpers.next);
+  pthread_mutex_lock (&helpers.lock);
+  helpers.closed = true;
+  pthread_mutex_unlock (&helpers.lock);
+  /* Every chunk is taken; wait for the helpers still running theirs. */
+  while (atomic_load (&helpers.active) > 0)
+    sched_yield ();
+  pthread_mutex_unlock (&helpers.busy);
 }

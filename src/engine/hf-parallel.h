@@ -27,3 +27,25 @@ size_t hf_parallel_cores (void);
 size_t hf_parallel_threads (size_t requested, size_t jobs);
 HfStatus hf_parallel_run (size_t count, size_t threads, HfJobFunc fn, void *ctx,
                           HfJobProgress cb, void *user, HfError *err);
+
+/* Data-parallel loops for the elementwise work between BLAS calls (MPF's
+ * exponentials, conversions, L-BFGS's vector operations), which would
+ * otherwise run on one core while BLAS's own threads sit idle.
+ *
+ * hf_parallel_for calls fn (chunk, ctx) once for every chunk in
+ * [0, chunks), on the calling thread and on persistent helper threads,
+ * and returns when all are done. It uses as many threads as OpenBLAS is
+ * allowed (openblas_get_num_threads, so inside hf_parallel_run, where BLAS
+ * is held to one thread, everything runs on the caller) and at most
+ * HF_PARALLEL_MAX_THREADS. Helpers never call BLAS; they sleep on a
+ * condition variable between loops. When another thread is already using
+ * the helpers, or after fork, the loop runs on the caller alone. A chunk's
+ * work must not depend on which thread runs it: callers that reduce keep
+ * one partial result per chunk and combine them in chunk order, so results
+ * do not depend on the thread count. */
+#define HF_PARALLEL_MAX_THREADS 8
+/* The chunk count callers use for a loop of `count` elements: fixed by
+ * the size alone (at least `grain` elements per chunk, at most 64 chunks). */
+size_t hf_parallel_chunks (size_t count, size_t grain);
+typedef void (*HfChunkFunc) (size_t chunk, void *ctx);
+void hf_parallel_for (size_t chunks, HfChunkFunc fn, void *ctx);

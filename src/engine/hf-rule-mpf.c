@@ -13,6 +13,7 @@
 
 #include "hf-bigmem.h"
 #include "hf-lbfgs.h"
+#include "hf-parallel.h"
 
 typedef struct
 {
@@ -33,8 +34,29 @@ typedef struct
   HfStatus (*eval) (const double *x, double *f, double *g, void *user);
 } Mpf;
 
+/* The size from which the elementwise passes run on hf_parallel_for. */
+#define MPF_PARALLEL_N 512
+
+/* Chunk k of [0, count) split into `chunks` nearly equal parts. */
+static inline size_t
+hf_chunk_begin (size_t count, size_t chunks, size_t k)
+{
+  return count * k / chunks;
+}
+
+/* Where row i of J's strict upper triangle starts in the parameters. */
+static inline size_t
+hf_upper_offset (size_t n, size_t i)
+{
+  return i * n - i * (i + 1) / 2;
+}
+
 #define REAL float
 #define MPF_EVAL mpf_eval_float
+#define MPF_CTX MpfCtxFloat
+#define MPF_LOAD mpf_load_float
+#define MPF_EXP mpf_exp_float
+#define MPF_GRAD mpf_grad_float
 #define BLAS(name) cblas_s##name
 #define EXP_CLAMP 80.0 /* e^80 ~ 5.5e34 still fits a float */
 #define EXP expf
@@ -44,8 +66,16 @@ typedef struct
 #undef BLAS
 #undef EXP_CLAMP
 #undef EXP
+#undef MPF_CTX
+#undef MPF_LOAD
+#undef MPF_EXP
+#undef MPF_GRAD
 #define REAL double
 #define MPF_EVAL mpf_eval_double
+#define MPF_CTX MpfCtxDouble
+#define MPF_LOAD mpf_load_double
+#define MPF_EXP mpf_exp_double
+#define MPF_GRAD mpf_grad_double
 #define BLAS(name) cblas_d##name
 #define EXP_CLAMP 700.0
 #define EXP exp
@@ -55,6 +85,10 @@ typedef struct
 #undef BLAS
 #undef EXP_CLAMP
 #undef EXP
+#undef MPF_CTX
+#undef MPF_LOAD
+#undef MPF_EXP
+#undef MPF_GRAD
 
 /* ---- pairs of patterns one bit apart ----
  * If flipping bit i of pattern p gives another pattern of D, the term
@@ -178,14 +212,50 @@ mpf_free (HfTrainer *t)
     workspace_free (t->state);
 }
 
+typedef struct
+{
+  size_t n, chunks;
+  const double *x;
+  float *J;
+} WriteCtx;
+
+/* Rows [i0, i1) of the upper triangle and the same couplings below the
+ * diagonal (columns i0..i1 of the rows under them), in tiles of 64
+ * columns so that the column writes stay in cache: the chunks write
+ * disjoint elements, in one pass over x. */
+static void
+write_rows (size_t chunk, void *data)
+{
+  const WriteCtx *c = data;
+  size_t n = c->n;
+  float *J = c->J;
+  size_t i0 = hf_chunk_begin (n, c->chunks, chunk),
+         i1 = hf_chunk_begin (n, c->chunks, chunk + 1);
+  for (size_t i = i0; i < i1; i++)
+    J[i * n + i] = 0.0f;
+  for (size_t jb = i0; jb < n; jb += 64)
+    {
+      size_t je = jb + 64 < n ? jb + 64 : n;
+      for (size_t i = i0; i < i1 && i + 1 < je; i++)
+        {
+          /* unsigned arithmetic: base + j wraps back into range */
+          size_t base = hf_upper_offset (n, i) - (i + 1);
+          for (size_t j = jb > i + 1 ? jb : i + 1; j < je; j++)
+            {
+              float v = (float)c->x[base + j];
+              J[i * n + j] = v;
+              J[j * n + i] = v;
+            }
+        }
+    }
+}
+
 static void
 write_network (Mpf *w, HfNetwork *net, const double *x)
 {
-  size_t n = w->n, k = 0;
-  for (size_t i = 0; i < n; i++)
-    for (size_t j = i + 1; j < n; j++)
-      net->J[i * n + j] = (float)x[k++];
-  hf_mirror_upper (net->J, n);
+  size_t n = w->n;
+  WriteCtx c = { n, n >= MPF_PARALLEL_N ? hf_parallel_chunks (n, 16) : 1, x, net->J };
+  hf_parallel_for (c.chunks, write_rows, &c);
   for (size_t i = 0; i < n; i++)
     net->theta[i] = w->learn_theta ? (float)x[w->nJ + i] : 0.0f;
 }

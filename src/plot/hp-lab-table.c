@@ -164,8 +164,15 @@ hp_lab_spec_parse (HpLabSpec *s, HpLabKind kind, const char *const *t, GError **
   s->n = 64;
   gboolean ok = parse_rules (s, t[HP_LAB_P_RULES] ? t[HP_LAB_P_RULES] : "mpf", error);
   size_t maxm = HF_MAX_PATTERNS;
+  if (kind == HP_LAB_IMAGES)
+    s->n = 4096; /* the whole 64x64 images */
   if (ok && t[HP_LAB_P_N] && !parse_size (t[HP_LAB_P_N], 2, 4096, &s->n))
     ok = bad (error, HP_LAB_P_N, _ ("a whole number from 2 to 4096"));
+  size_t side = (size_t)lround (sqrt ((double)s->n));
+  if (ok && kind == HP_LAB_IMAGES && (side * side != s->n || side > 64))
+    ok = bad (error, HP_LAB_P_N,
+              _ ("a square number up to 4096: 4096 takes the whole 64×64 images, 1024 "
+                 "their 32×32 centres"));
   if (ok && t[HP_LAB_P_MS] && kind == HP_LAB_SCALING
       && !parse_list (t[HP_LAB_P_MS], 8, 4096, &s->ms, &s->nm))
     ok = bad (error, HP_LAB_P_MS, _ ("n values from 8 to 4096, as A:B:STEP or A,B,C"));
