@@ -14,5 +14,7 @@ void hs_application_register_resources (void);
 /* Registers resources, then the keyboard accelerators of every action. */
 void hs_application_setup_accels (GtkApplication *app);
 GResource *hs_get_resource (void);
+/* The About dialog (shown by app.about), over parent (may be NULL). */
+GtkWindow *hs_application_about_new (GtkWindow *parent);
 
 G_END_DECLS
