@@ -415,6 +415,14 @@ START_TEST (test_preferences_live_and_defaults)
   gtk_window_present (prefs);
   settle (0.6);
   shoot (GTK_WIDGET (prefs), "preferences.png");
+  GPtrArray *scrolled = g_ptr_array_new ();
+  collect (GTK_WIDGET (prefs), GTK_TYPE_SCROLLED_WINDOW, scrolled);
+  ck_assert_uint_ge (scrolled->len, 1); /* the first: the page; then the drop-downs' */
+  GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (scrolled->pdata[0]);
+  gtk_adjustment_set_value (v, gtk_adjustment_get_upper (v));
+  g_ptr_array_free (scrolled, TRUE);
+  settle (0.3);
+  shoot (GTK_WIDGET (prefs), "preferences-scrolled-down.png");
 
   /* the playback speed: the preference and the panel's slider are one,
    * the player follows, and the lesson is not changed by it */
