@@ -225,6 +225,16 @@ START_TEST (test_shortcuts_table_and_window)
       ck_assert_msg (in, "%s is not in the table", *r);
     }
 
+  /* no accelerator is set from anywhere but the table */
+  char **described = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+  for (char **d = described; *d; d++)
+    {
+      gboolean in = FALSE;
+      for (guint k = 0; k < n; k++)
+        in |= table[k].kind == HS_SHORTCUT_ACCEL && g_str_equal (table[k].action, *d);
+      ck_assert_msg (in, "%s has accelerators from outside the table", *d);
+    }
+  g_strfreev (described);
   GtkShortcutController *global = controller (GTK_WIDGET (win), "hs-window-shortcuts");
   GtkShortcutController *plain = controller (GTK_WIDGET (win), "hs-plain-keys");
   ck_assert (global != NULL && plain != NULL);
