@@ -570,6 +570,36 @@ START_TEST (test_preferences_live_and_defaults)
   g_object_unref (file);
   g_free (path);
 
+  /* a session keeps its own settings; its saved speed does not replace
+   * the viewer's */
+  HfSession session = { 0 };
+  hs_document_describe_session (win->doc, &session);
+  session.settings.rule = HF_RULE_STORKEY;
+  session.settings.mode = HF_UPDATE_RANDOM;
+  session.settings.speed = 4.0;
+  path = g_build_filename (tmpdir, "own.hfsession", NULL);
+  ck_assert_int_eq (hf_session_save (path, &session, NULL), HF_OK);
+  file = g_file_new_for_path (path);
+  hs_document_set_modified (win->doc, FALSE);
+  hs_window_open_files (win, &file, 1);
+  ck_assert (gui_wait_for (not_opening, win, 10));
+  settle (0.2);
+  st = hs_document_get_settings (win->doc);
+  ck_assert_uint_eq (st->rule, HF_RULE_STORKEY);
+  ck_assert_uint_eq (st->mode, HF_UPDATE_RANDOM);
+  ck_assert_uint_eq (gtk_drop_down_get_selected (win->train_panel->rule_dropdown),
+                     HF_RULE_STORKEY);
+  ck_assert_double_eq_tol (g_settings_get_double (settings, "playback-speed"), 1.0, 1e-9);
+  ck_assert_double_eq_tol (
+      gtk_range_get_value (GTK_RANGE (win->recall_panel->speed_scale)), 1.0, 1e-9);
+  ck_assert_double_eq_tol (hs_recall_player_get_rate (win->player), 10.0, 1e-6);
+  s = g_settings_get_string (settings, "rule");
+  ck_assert_str_eq (s, "hebbian"); /* the preferences are untouched */
+  g_free (s);
+  ck_assert (!hs_document_get_modified (win->doc));
+  g_object_unref (file);
+  g_free (path);
+
   gtk_window_destroy (prefs);
   hs_document_set_modified (win->doc, FALSE);
   gtk_window_destroy (GTK_WINDOW (win));
