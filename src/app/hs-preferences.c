@@ -167,7 +167,8 @@ on_rule_selected (HsPreferences *self)
   g_settings_delay (batch);
   g_settings_set_string (batch, "rule", info->name);
   g_settings_set_double (batch, "learning-rate", o.learning_rate);
-  g_settings_set_uint (batch, "max-iterations", (guint)CLAMP (o.max_iterations, 1, 1000000));
+  g_settings_set_uint (batch, "max-iterations",
+                       (guint)CLAMP (o.max_iterations, 1, 1000000));
   g_settings_set_double (batch, "margin", o.margin);
   g_settings_set_boolean (batch, "learn-thresholds", o.learn_thresholds);
   g_settings_apply (batch);

@@ -661,7 +661,7 @@ START_TEST (test_keyboard_shortcuts)
     const char *accel, *action;
   } expect[] = {
     /* the plain keys (Space, S, W, R, E, I, Escape) are the window's own,
-     * in the bubble phase: tests/app/test-prefs.c */
+     * in the bubble phase: tests/app/test-prefs.c and test-keys.c */
     { "<Control>t", "win.train" },       { "<Control>k", "win.corrupt" },
     { "<Control>o", "win.open" },        { "<Control>s", "win.save-session" },
     { "<Control>n", "win.add-pattern" }, { "<Control>0", "win.zoom(0)" },
