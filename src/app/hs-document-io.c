@@ -96,6 +96,7 @@ hs_document_describe_session (HsDocument *self, HfSession *out)
   out->title = (char *)hs_document_get_lesson_title (self);
   out->notes = (char *)hs_document_get_notes (self);
   out->view = (char *)hs_document_get_view (self);
+  hs_document_results_describe (self, out);
 }
 
 /* Saving: the session is encoded on the main thread (a copy of the bytes),

@@ -8,25 +8,6 @@
 #include "hf-image.h"
 #include "hs-document-private.h"
 
-struct _HsDocument
-{
-  GObject parent_instance;
-  guint width, height;
-  HfPatterns *library;
-  GListStore *items; /* HsPatternItem, in step with library */
-  int8_t *probe, *source;
-  uint8_t *clamp;
-  guint roll;
-  HfNetwork *net;
-  gboolean stale;
-  HfSessionSettings settings;
-  GFile *file;
-  gboolean modified;
-  guint64 generation; /* counts changes, so a save knows whether it is current */
-  char *title;        /* the window's */
-  HsLesson *lesson;   /* a lesson's title, notes and view (hs-document-io.c) */
-};
-
 G_DEFINE_FINAL_TYPE (HsDocument, hs_document, G_TYPE_OBJECT)
 /* clang-format off */
 G_DEFINE_QUARK (hs-document-error-quark, hs_document_error)
@@ -86,6 +67,7 @@ update_title (HsDocument *self)
 static void
 changed (HsDocument *self)
 {
+  hs_undo_commit (self->undo);
   self->generation++;
   hs_document_set_modified (self, TRUE);
 }
@@ -172,6 +154,8 @@ hs_document_dispose (GObject *object)
   HsDocument *self = HS_DOCUMENT (object);
   g_clear_object (&self->items);
   g_clear_object (&self->file);
+  g_clear_object (&self->undo);
+  g_clear_object (&self->results);
   G_OBJECT_CLASS (hs_document_parent_class)->dispose (object);
 }
 
@@ -224,8 +208,10 @@ static void
 hs_document_init (HsDocument *self)
 {
   self->items = g_list_store_new (HS_TYPE_PATTERN_ITEM);
+  self->results = hs_document_results_new (self, G_CALLBACK (changed));
   hf_session_settings_init (&self->settings);
   self->settings.corrupt_seed = 0; /* no roll yet */
+  self->undo = hs_undo_stack_new (self);
 }
 
 HsDocument *
@@ -298,6 +284,7 @@ change_grid (HsDocument *self, guint width, guint height, HfPatterns *library,
              != HF_OK)
     {
       set_error (error, &err);
+      hs_undo_forget (self->undo);
       hf_patterns_free (library);
       g_free (probe);
       g_free (source);
@@ -328,6 +315,7 @@ hs_document_set_grid (HsDocument *self, guint width, guint height, GError **erro
   g_return_val_if_fail (HS_IS_DOCUMENT (self), FALSE);
   if (width == self->width && height == self->height)
     return TRUE;
+  hs_undo_record (self->undo, HS_UNDO_LIBRARY | HS_UNDO_PROBE, HS_EDIT_RESIZE_GRID);
   return change_grid (self, width, height, NULL, error);
 }
 
@@ -361,9 +349,11 @@ hs_document_insert_pattern (HsDocument *self, guint at, const int8_t *cells,
   g_return_val_if_fail (HS_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (cells != NULL && at <= self->library->m, FALSE);
   HfError err = { 0 };
+  hs_undo_record (self->undo, HS_UNDO_LIBRARY, HS_EDIT_ADD_PATTERN);
   if (hf_patterns_insert (self->library, at, cells, &err) != HF_OK)
     {
       set_error (error, &err);
+      hs_undo_forget (self->undo);
       return FALSE;
     }
   library_edited (self, at);
@@ -382,6 +372,7 @@ hs_document_remove_pattern (HsDocument *self, guint k)
 {
   g_return_if_fail (HS_IS_DOCUMENT (self));
   g_return_if_fail (k < self->library->m);
+  hs_undo_record (self->undo, HS_UNDO_LIBRARY, HS_EDIT_DELETE_PATTERN);
   hf_patterns_remove (self->library, k);
   library_edited (self, k);
 }
@@ -393,6 +384,7 @@ hs_document_move_pattern (HsDocument *self, guint from, guint to)
   g_return_if_fail (from < self->library->m && to < self->library->m);
   if (from == to)
     return;
+  hs_undo_record (self->undo, HS_UNDO_LIBRARY, HS_EDIT_MOVE_PATTERN);
   hf_patterns_move (self->library, from, to);
   library_edited (self, MIN (from, to));
 }
@@ -403,6 +395,7 @@ hs_document_clear_patterns (HsDocument *self)
   g_return_if_fail (HS_IS_DOCUMENT (self));
   if (self->library->m == 0)
     return;
+  hs_undo_record (self->undo, HS_UNDO_LIBRARY, HS_EDIT_CLEAR_PATTERNS);
   hf_patterns_clear (self->library);
   library_edited (self, 0);
 }
@@ -412,6 +405,7 @@ hs_document_replace_library (HsDocument *self, HfPatterns *set)
 {
   g_return_if_fail (HS_IS_DOCUMENT (self));
   g_return_if_fail (set != NULL);
+  hs_undo_record (self->undo, HS_UNDO_LIBRARY | HS_UNDO_PROBE, HS_EDIT_REPLACE_PATTERNS);
   /* a set of another size brings its grid; only the probe is resized */
   if (set->width != self->width || set->height != self->height)
     {
@@ -452,6 +446,8 @@ hs_document_set_probe (HsDocument *self, const int8_t *s, gboolean as_source)
   g_return_if_fail (HS_IS_DOCUMENT (self));
   g_return_if_fail (s != NULL);
   gsize n = (gsize)self->width * self->height;
+  hs_undo_record (self->undo, HS_UNDO_PROBE,
+                  as_source ? HS_EDIT_CANVAS : HS_EDIT_OCCLUDE);
   if (s != self->probe)
     memmove (self->probe, s, n);
   if (as_source)
@@ -487,6 +483,7 @@ hs_document_corrupt (HsDocument *self, double fraction, GError **error)
       g_free (s);
       return FALSE;
     }
+  hs_undo_record (self->undo, HS_UNDO_PROBE, HS_EDIT_CORRUPT);
   memcpy (self->probe, s, n);
   g_free (s);
   self->settings.corrupt_seed = roll;
@@ -513,6 +510,7 @@ hs_document_set_clamp (HsDocument *self, const uint8_t *mask)
     return;
   if (mask != NULL && self->clamp != NULL && memcmp (mask, self->clamp, n) == 0)
     return;
+  hs_undo_record (self->undo, HS_UNDO_PROBE, HS_EDIT_CLAMP);
   g_clear_pointer (&self->clamp, g_free);
   if (mask != NULL)
     for (gsize k = 0; k < n; k++)
@@ -565,23 +563,12 @@ hs_document_get_settings (HsDocument *self)
   return &self->settings;
 }
 
-static gboolean
-settings_equal (const HfSessionSettings *a, const HfSessionSettings *b)
-{
-  return a->rule == b->rule && a->learning_rate == b->learning_rate
-         && a->max_iterations == b->max_iterations && a->margin == b->margin
-         && a->learn_thresholds == b->learn_thresholds && a->mode == b->mode
-         && a->tie == b->tie && a->temperature == b->temperature && a->speed == b->speed
-         && a->seed == b->seed && a->corrupt_percent == b->corrupt_percent
-         && a->corrupt_seed == b->corrupt_seed;
-}
-
 void
 hs_document_set_settings (HsDocument *self, const HfSessionSettings *settings)
 {
   g_return_if_fail (HS_IS_DOCUMENT (self));
   g_return_if_fail (settings != NULL);
-  if (settings_equal (settings, &self->settings))
+  if (hf_session_settings_equal (settings, &self->settings))
     return;
   self->settings = *settings;
   changed (self);
@@ -632,6 +619,13 @@ hs_document_get_lesson (HsDocument *self)
   return self->lesson;
 }
 
+GListModel *
+hs_document_get_results (HsDocument *self)
+{
+  g_return_val_if_fail (HS_IS_DOCUMENT (self), NULL);
+  return G_LIST_MODEL (self->results);
+}
+
 guint64
 hs_document_get_generation (HsDocument *self)
 {
@@ -653,6 +647,7 @@ hs_document_apply_session (HsDocument *self, HfSession *session, GFile *file)
 {
   g_return_if_fail (HS_IS_DOCUMENT (self));
   g_return_if_fail (session != NULL && session->library != NULL);
+  hs_undo_stack_clear (self->undo);
   HfPatterns *library = session->library;
   gsize n = library->n;
   guint ow = self->width, oh = self->height;
@@ -675,6 +670,7 @@ hs_document_apply_session (HsDocument *self, HfSession *session, GFile *file)
   self->settings = session->settings;
   hs_lesson_free (self->lesson);
   self->lesson = hs_lesson_take (session);
+  hs_document_results_take (self, self->results, session);
   hf_session_free (session);
   g_object_freeze_notify (G_OBJECT (self));
   if (ow != self->width)

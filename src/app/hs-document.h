@@ -97,6 +97,18 @@ const char *hs_document_get_lesson_title (HsDocument *self);
 const char *hs_document_get_notes (HsDocument *self); /* the Markdown subset */
 const char *hs_document_get_view (HsDocument *self);  /* the view it opens on */
 
+/* ---- kept experiment results (session format 3) ---- */
+/* A GListModel of HsKeptResult (hs-kept-result.h), oldest first; keeping
+ * and removing results marks the document changed, opening a session
+ * replaces them. */
+GListModel *hs_document_get_results (HsDocument *self);
+guint hs_document_get_n_results (HsDocument *self);
+/* Takes over what result holds (it is zeroed) and appends it; FALSE with
+ * error (nothing taken) when it could not be saved. */
+gboolean hs_document_keep_result (HsDocument *self, HfSessionResult *result,
+                                  GError **error);
+void hs_document_remove_result (HsDocument *self, guint k);
+
 /* ---- sessions ---- */
 /* The lesson as a session; every pointer is borrowed from the document. */
 void hs_document_describe_session (HsDocument *self, HfSession *out);

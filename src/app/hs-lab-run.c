@@ -56,80 +56,16 @@ lab_kind_info (HsLabKind kind)
 const char *
 lab_param_label (LabParam p)
 {
-  static const char *const labels[LAB_NPARAMS] = {
-    N_ ("Rules"),  N_ ("Neurons n"),   N_ ("Patterns m"), N_ ("Bits flipped"),
-    N_ ("Trials"), N_ ("Probes"),      N_ ("Copies"),     N_ ("Stopping margins"),
-    N_ ("Images"), N_ ("Minibatches"), N_ ("Seed"),
-  };
-  return _ (labels[p]);
-}
-
-static gboolean
-bad (GError **error, LabParam p, const char *why)
-{
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "%s: %s",
-               lab_param_label (p), why);
-  return FALSE;
-}
-
-static gboolean
-parse_size (const char *s, size_t lo, size_t hi, size_t *out)
-{
-  char *end;
-  errno = 0;
-  while (*s == ' ')
-    s++;
-  if (*s < '0' || *s > '9')
-    return FALSE;
-  unsigned long long v = g_ascii_strtoull (s, &end, 10);
-  while (*end == ' ')
-    end++;
-  if (errno || *end || v < lo || v > hi)
-    return FALSE;
-  *out = (size_t)v;
-  return TRUE;
-}
-
-/* "A:B:STEP" or "A,B,C", each in [lo, hi], at most 4096 values. */
-static gboolean
-parse_list (const char *s, size_t lo, size_t hi, size_t **out, size_t *count)
-{
-  g_auto (GStrv) colon = g_strsplit (s, ":", -1);
-  GArray *v = g_array_new (FALSE, FALSE, sizeof (size_t));
-  gboolean ok = TRUE;
-  if (g_strv_length (colon) == 3)
-    {
-      size_t a, b, step;
-      ok = parse_size (colon[0], lo, hi, &a) && parse_size (colon[1], lo, hi, &b)
-           && parse_size (colon[2], 1, hi, &step) && a <= b && (b - a) / step < 4096;
-      for (size_t x = a; ok && x <= b; x += step)
-        g_array_append_val (v, x);
-    }
-  else
-    {
-      g_auto (GStrv) parts = g_strsplit (s, ",", -1);
-      for (size_t k = 0; ok && parts[k]; k++)
-        {
-          size_t x;
-          ok = k < 4096 && parse_size (parts[k], lo, hi, &x);
-          g_array_append_val (v, x);
-        }
-    }
-  ok = ok && v->len > 0;
-  *count = ok ? v->len : 0;
-  *out = ok ? (size_t *)(void *)g_array_free (v, FALSE) : NULL;
-  if (!ok)
-    g_array_free (v, TRUE);
-  return ok;
+  return hp_lab_param_label (p);
 }
 
 static void
 lab_run_clear (gpointer p)
 {
   LabRun *run = p;
-  g_free (run->ms);
-  g_free (run->ks);
-  g_free (run->margins);
+  hp_lab_spec_clear (&run->spec);
+  for (int k = 0; k < LAB_NPARAMS; k++)
+    g_free (run->texts[k]);
   g_free (run->rows);
   if (run->images)
     hf_images_result_free (run->images);
@@ -153,115 +89,55 @@ lab_run_done (LabRun *run)
   return atomic_load_explicit (&run->done, memory_order_acquire);
 }
 
-static gboolean
-parse_rules (LabRun *run, const char *s, GError **error)
+static LabRun *
+lab_run_alloc (HsLabKind kind)
 {
-  g_auto (GStrv) parts = g_strsplit (s, ",", -1);
-  run->nrules = 0;
-  for (size_t k = 0; parts[k]; k++)
-    {
-      char *name = g_strstrip (parts[k]);
-      if (run->nrules == LAB_MAX_RULES
-          || !hf_rule_from_name (name, &run->rules[run->nrules]))
-        return bad (error, LAB_P_RULES,
-                    _ ("unknown rule (use names such as mpf, perceptron, hebbian, opr01, "
-                       "at most 8)"));
-      run->nrules++;
-    }
-  return run->nrules > 0 || bad (error, LAB_P_RULES, _ ("name at least one rule"));
-}
-
-static gboolean
-parse_margins (LabRun *run, const char *s, GError **error)
-{
-  g_auto (GStrv) parts = g_strsplit (s, ",", -1);
-  run->nmargins = g_strv_length (parts);
-  run->margins = g_new0 (double, run->nmargins > 0 ? run->nmargins : 1);
-  for (size_t k = 0; k < run->nmargins; k++)
-    {
-      char *end, *t = g_strstrip (parts[k]);
-      run->margins[k] = g_ascii_strtod (t, &end);
-      if (*t == 0 || *end || !(run->margins[k] >= 0) || run->margins[k] > 1000)
-        return bad (error, LAB_P_MARGINS,
-                    _ ("numbers from 0 to 1000 separated by commas"));
-    }
-  return run->nmargins > 0 || bad (error, LAB_P_MARGINS, _ ("give at least one"));
+  LabRun *run = g_atomic_rc_box_new0 (LabRun);
+  run->kind = kind;
+  run->exponent = NAN;
+  return run;
 }
 
 LabRun *
 lab_run_new (HsLabKind kind, const char *const *t, GError **error)
 {
-  LabRun *run = g_atomic_rc_box_new0 (LabRun);
-  run->kind = kind;
-  run->n = 64;
-  run->exponent = NAN;
-  gboolean ok = parse_rules (run, t[LAB_P_RULES] ? t[LAB_P_RULES] : "mpf", error);
-  size_t maxm = HF_MAX_PATTERNS;
-  unsigned long long seed = 0;
-  if (ok && t[LAB_P_N] && !parse_size (t[LAB_P_N], 2, 4096, &run->n))
-    ok = bad (error, LAB_P_N, _ ("a whole number from 2 to 4096"));
-  if (ok && t[LAB_P_MS] && kind == HS_LAB_SCALING
-      && !parse_list (t[LAB_P_MS], 8, 4096, &run->ms, &run->nm))
-    ok = bad (error, LAB_P_MS, _ ("n values from 8 to 4096, as A:B:STEP or A,B,C"));
-  else if (ok && t[LAB_P_MS] && kind != HS_LAB_SCALING
-           && !parse_list (t[LAB_P_MS], 1, maxm, &run->ms, &run->nm))
-    ok = bad (error, LAB_P_MS, _ ("values of at least 1, as A:B:STEP or A,B,C"));
-  if (ok && t[LAB_P_KS] && !parse_list (t[LAB_P_KS], 0, run->n, &run->ks, &run->nk))
-    ok = bad (error, LAB_P_KS, _ ("values from 0 to n, as A:B:STEP or A,B,C"));
-  if (ok && t[LAB_P_TRIALS] && !parse_size (t[LAB_P_TRIALS], 1, 100000, &run->trials))
-    ok = bad (error, LAB_P_TRIALS, _ ("a whole number from 1 to 100000"));
-  if (ok && t[LAB_P_PROBES] && !parse_size (t[LAB_P_PROBES], 1, 10000, &run->probes))
-    ok = bad (error, LAB_P_PROBES, _ ("a whole number from 1 to 10000"));
-  if (ok && t[LAB_P_COPIES] && !parse_size (t[LAB_P_COPIES], 1, 10000, &run->copies))
-    ok = bad (error, LAB_P_COPIES, _ ("a whole number from 1 to 10000"));
-  if (ok && t[LAB_P_MARGINS])
-    ok = parse_margins (run, t[LAB_P_MARGINS], error);
-  if (ok && t[LAB_P_IMAGES] && !parse_size (t[LAB_P_IMAGES], 1, 80, &run->nimages))
-    ok = bad (error, LAB_P_IMAGES, _ ("a whole number from 1 to 80"));
-  if (ok && t[LAB_P_STEPS] && !parse_size (t[LAB_P_STEPS], 1, 1000000, &run->steps))
-    ok = bad (error, LAB_P_STEPS, _ ("a whole number from 1 to 1000000"));
-  if (ok && t[LAB_P_SEED])
-    {
-      size_t s;
-      ok = parse_size (t[LAB_P_SEED], 0, G_MAXUINT32, &s)
-           || bad (error, LAB_P_SEED, _ ("a whole number from 0 to 4294967295"));
-      seed = ok ? s : 0;
-    }
-  run->seed = (unsigned long)seed;
-  if (!ok)
+  LabRun *run = lab_run_alloc (kind);
+  if (!hp_lab_spec_parse (&run->spec, (HpLabKind)kind, t, error))
     {
       lab_run_unref (run);
       return NULL;
     }
-  size_t row = sizeof (HfCapacityRow);
-  switch (kind)
-    {
-    case HS_LAB_CAPACITY:
-    case HS_LAB_TIMING:
-      run->total = run->nrules * run->nm;
-      break;
-    case HS_LAB_DENOISE:
-      run->total = run->nrules * run->nm * run->nk;
-      row = sizeof (HfDenoiseRow);
-      break;
-    case HS_LAB_NOISY:
-      run->total = run->nrules * run->nm;
-      row = sizeof (HfNoisyRow);
-      break;
-    case HS_LAB_SCALING:
-      run->total = run->nm;
-      row = sizeof (HfScalingRow);
-      break;
-    case HS_LAB_MARGIN:
-      run->total = run->nmargins * run->nk;
-      row = sizeof (HfDenoiseRow);
-      break;
-    case HS_LAB_IMAGES:
-      run->total = 1;
-      break;
-    }
-  run->rows = g_malloc0_n (run->total > 0 ? run->total : 1, row);
+  for (int p = 0; p < LAB_NPARAMS; p++)
+    run->texts[p] = g_strdup (t[p]);
+  size_t row = hp_lab_row_size ((HpLabKind)kind);
+  run->rows = g_malloc0_n (run->spec.total > 0 ? run->spec.total : 1, row > 0 ? row : 1);
   return run;
+}
+
+LabRun *
+lab_run_new_kept (const HfSessionResult *result, GError **error)
+{
+  const char *texts[LAB_NPARAMS];
+  HpLabSpec spec;
+  void *rows;
+  HfImagesResult *images;
+  if (!hp_lab_result_read (result, texts, &spec, &rows, &images, error))
+    return NULL;
+  LabRun *run = lab_run_alloc ((HsLabKind)spec.kind);
+  run->spec = spec;
+  for (int p = 0; p < LAB_NPARAMS; p++)
+    run->texts[p] = g_strdup (texts[p]);
+  run->rows = rows ? rows : g_malloc0 (1);
+  run->images = images;
+  atomic_store (&run->done, spec.kind == HP_LAB_IMAGES ? 1 : spec.total);
+  return run;
+}
+
+gboolean
+lab_run_keep (LabRun *run, const char *label, HfSessionResult *r)
+{
+  return hp_lab_result_fill (r, &run->spec, (const char *const *)run->texts, run->rows,
+                             run->images, label, g_get_real_time () / G_USEC_PER_SEC);
 }
 
 typedef struct
@@ -286,17 +162,17 @@ run_images (LabRun *run, Prog *p, HfError *err)
     return err->code;
   HfPatterns *D = hf_patterns_new (all->width, all->height, err);
   HfStatus st = D ? HF_OK : err->code;
-  for (size_t k = 0; st == HF_OK && k < run->nimages && k < all->m; k++)
+  for (size_t k = 0; st == HF_OK && k < run->spec.nimages && k < all->m; k++)
     st = hf_patterns_append (D, hf_patterns_get (all, k), err);
   hf_patterns_free (all);
   HfImagesOptions o;
   hf_images_options_init (&o);
-  o.copies = run->copies;
-  o.max_steps = run->steps;
-  o.seed = run->seed;
+  o.copies = run->spec.copies;
+  o.max_steps = run->spec.steps;
+  o.seed = run->spec.seed;
   if (st == HF_OK)
-    st = hf_experiment_images (D, &o, run->rules, run->nrules, &run->images, progress_cb,
-                               p, err);
+    st = hf_experiment_images (D, &o, run->spec.rules, run->spec.nrules, &run->images,
+                               progress_cb, p, err);
   hf_patterns_free (D);
   return st;
 }
@@ -306,9 +182,10 @@ static HfStatus
 run_chunk (LabRun *run, size_t c, Prog *p, HfError *err)
 {
   HfTrainOptions opts;
-  size_t nm = run->nm > 0 ? run->nm : 1;
+  size_t nm = run->spec.nm > 0 ? run->spec.nm : 1;
   HfRule rule
-      = run->rules[run->kind == HS_LAB_SCALING || run->kind == HS_LAB_MARGIN ? 0
+      = run->spec
+            .rules[run->kind == HS_LAB_SCALING || run->kind == HS_LAB_MARGIN ? 0
                                                                              : c / nm];
   hf_train_options_init (&opts, rule);
   size_t r = c % nm;
@@ -316,29 +193,31 @@ run_chunk (LabRun *run, size_t c, Prog *p, HfError *err)
     {
     case HS_LAB_CAPACITY:
     case HS_LAB_TIMING:
-      return hf_experiment_capacity_mt (&opts, run->n, run->ms + r, 1, run->trials,
-                                        run->seed, 0, (HfCapacityRow *)run->rows + c,
-                                        progress_cb, p, err);
+      return hf_experiment_capacity_mt (
+          &opts, run->spec.n, run->spec.ms + r, 1, run->spec.trials, run->spec.seed, 0,
+          (HfCapacityRow *)run->rows + c, progress_cb, p, err);
     case HS_LAB_DENOISE:
       return hf_experiment_denoise_grid_mt (
-          &opts, run->n, run->ms + r, 1, run->ks, run->nk, run->trials, run->probes,
-          run->seed, 0, (HfDenoiseRow *)run->rows + c * run->nk, progress_cb, p, err);
+          &opts, run->spec.n, run->spec.ms + r, 1, run->spec.ks, run->spec.nk,
+          run->spec.trials, run->spec.probes, run->spec.seed, 0,
+          (HfDenoiseRow *)run->rows + c * run->spec.nk, progress_cb, p, err);
     case HS_LAB_NOISY:
-      return hf_experiment_noisy_mt (&opts, run->n, run->ms + r, 1, run->ks[0], false,
-                                     run->copies, run->trials, run->seed, 0,
+      return hf_experiment_noisy_mt (&opts, run->spec.n, run->spec.ms + r, 1,
+                                     run->spec.ks[0], false, run->spec.copies,
+                                     run->spec.trials, run->spec.seed, 0,
                                      (HfNoisyRow *)run->rows + c, progress_cb, p, err);
     case HS_LAB_SCALING:
       {
         double e;
-        return hf_experiment_scaling (&opts, run->ms + c, 1, run->trials, run->seed, 128,
-                                      (HfScalingRow *)run->rows + c, &e, progress_cb, p,
-                                      err);
+        return hf_experiment_scaling (&opts, run->spec.ms + c, 1, run->spec.trials,
+                                      run->spec.seed, 128, (HfScalingRow *)run->rows + c,
+                                      &e, progress_cb, p, err);
       }
     case HS_LAB_MARGIN:
-      return hf_experiment_margin (&opts, run->n, run->ms[0], run->margins + c, 1,
-                                   run->ks, run->nk, run->trials, run->probes, run->seed,
-                                   0, (HfDenoiseRow *)run->rows + c * run->nk,
-                                   progress_cb, p, err);
+      return hf_experiment_margin (
+          &opts, run->spec.n, run->spec.ms[0], run->spec.margins + c, 1, run->spec.ks,
+          run->spec.nk, run->spec.trials, run->spec.probes, run->spec.seed, 0,
+          (HfDenoiseRow *)run->rows + c * run->spec.nk, progress_cb, p, err);
     case HS_LAB_IMAGES:
       break;
     }
@@ -348,16 +227,16 @@ run_chunk (LabRun *run, size_t c, Prog *p, HfError *err)
 static double
 chunk_weight (const LabRun *run, size_t c)
 {
-  size_t nm = run->nm > 0 ? run->nm : 1;
+  size_t nm = run->spec.nm > 0 ? run->spec.nm : 1;
   switch (run->kind)
     {
     case HS_LAB_CAPACITY:
     case HS_LAB_TIMING:
     case HS_LAB_DENOISE:
     case HS_LAB_NOISY:
-      return (double)run->ms[c % nm] + 1;
+      return (double)run->spec.ms[c % nm] + 1;
     case HS_LAB_SCALING:
-      return pow ((double)run->ms[c], 2.5);
+      return pow ((double)run->spec.ms[c], 2.5);
     case HS_LAB_MARGIN:
     case HS_LAB_IMAGES:
       break;
@@ -371,8 +250,9 @@ lab_run_work (HsJob *job, gpointer data, GError **error)
   LabRun *run = data;
   HfError err = { 0 };
   Prog p = { job, 0, 1 };
-  size_t per = run->kind == HS_LAB_DENOISE || run->kind == HS_LAB_MARGIN ? run->nk : 1;
-  size_t chunks = run->kind == HS_LAB_IMAGES ? 1 : run->total / (per > 0 ? per : 1);
+  size_t per
+      = run->kind == HS_LAB_DENOISE || run->kind == HS_LAB_MARGIN ? run->spec.nk : 1;
+  size_t chunks = run->kind == HS_LAB_IMAGES ? 1 : run->spec.total / (per > 0 ? per : 1);
   HfStatus st = HF_OK;
   /* Progress weighs each chunk by its rough cost, so the time left is fair. */
   double total = 0, base = 0;
@@ -397,43 +277,7 @@ lab_run_work (HsJob *job, gpointer data, GError **error)
 bool
 lab_run_chart (LabRun *run, HpLabChart *c)
 {
-  size_t done = lab_run_done (run);
-  switch (run->kind)
-    {
-    case HS_LAB_CAPACITY:
-    case HS_LAB_TIMING:
-      return hp_lab_capacity_chart (c, run->rows, done, run->rules, run->nrules, run->ms,
-                                    run->nm, run->n, run->trials,
-                                    run->kind == HS_LAB_TIMING);
-    case HS_LAB_DENOISE:
-      return hp_lab_denoise_chart (c, run->rows, done, run->rules, run->nrules, run->ms,
-                                   run->nm, run->ks, run->nk, run->n, run->trials);
-    case HS_LAB_NOISY:
-      return hp_lab_noisy_chart (c, run->rows, done, run->rules, run->nrules, run->ms,
-                                 run->nm, run->n, run->ks[0], run->trials);
-    case HS_LAB_SCALING:
-      return hp_lab_scaling_chart (c, run->rows, done, run->ms, run->nm, 128,
-                                   hf_rule_info (run->rules[0])->name, run->trials,
-                                   &run->exponent);
-    case HS_LAB_MARGIN:
-      return hp_lab_margin_chart (c, run->rows, done, run->margins, run->nmargins,
-                                  run->ks, run->nk, run->n, run->ms[0]);
-    case HS_LAB_IMAGES:
-      break;
-    }
-  return false;
-}
-
-static void
-csv_row (HsCsv *csv, const double *v, size_t count, const char *last)
-{
-  for (size_t k = 0; k < count; k++)
-    {
-      hs_csv_double (csv, v[k]);
-      hs_csv_sep (csv);
-    }
-  hs_csv_text (csv, last);
-  hs_csv_end_row (csv);
+  return hp_lab_spec_chart (&run->spec, run->rows, lab_run_done (run), c, &run->exponent);
 }
 
 gboolean
@@ -450,92 +294,8 @@ lab_run_export_csv (LabRun *run, const char *path, GError **error)
   HsCsv *csv = hs_csv_open (path, error);
   if (!csv)
     return FALSE;
-  size_t nm = run->nm > 0 ? run->nm : 1, nk = run->nk > 0 ? run->nk : 1;
-  switch (run->kind)
-    {
-    case HS_LAB_CAPACITY:
-    case HS_LAB_TIMING:
-      hs_csv_text (csv, "m,fraction_stored,all_stored,seconds,iterations,fraction_sd,"
-                        "seconds_sd,rule");
-      hs_csv_end_row (csv);
-      for (size_t i = 0; i < done; i++)
-        {
-          const HfCapacityRow *r = (const HfCapacityRow *)run->rows + i;
-          double v[] = { (double)r->m,  r->fraction_stored, r->all_stored, r->seconds,
-                         r->iterations, r->fraction_sd,     r->seconds_sd };
-          csv_row (csv, v, G_N_ELEMENTS (v), hf_rule_info (run->rules[i / nm])->name);
-        }
-      break;
-    case HS_LAB_DENOISE:
-      hs_csv_text (csv, "m,flips,recovered,rule");
-      hs_csv_end_row (csv);
-      for (size_t i = 0; i < done; i++)
-        {
-          const HfDenoiseRow *r = (const HfDenoiseRow *)run->rows + i;
-          double v[] = { (double)run->ms[(i / nk) % nm], (double)r->flips, r->recovered };
-          csv_row (csv, v, 3, hf_rule_info (run->rules[i / (nk * nm)])->name);
-        }
-      break;
-    case HS_LAB_NOISY:
-      hs_csv_text (csv, "m,patterns_stored,bits_recalled,rule");
-      hs_csv_end_row (csv);
-      for (size_t i = 0; i < done; i++)
-        {
-          const HfNoisyRow *r = (const HfNoisyRow *)run->rows + i;
-          double v[] = { (double)r->m, r->patterns_stored, r->bits_recalled };
-          csv_row (csv, v, 3, hf_rule_info (run->rules[i / nm])->name);
-        }
-      break;
-    case HS_LAB_SCALING:
-      hs_csv_text (csv, "n,m,seconds,seconds_sd,fraction_stored,rule");
-      hs_csv_end_row (csv);
-      for (size_t i = 0; i < done; i++)
-        {
-          const HfScalingRow *r = (const HfScalingRow *)run->rows + i;
-          double v[] = { (double)r->n, (double)r->m, r->seconds, r->seconds_sd,
-                         r->fraction_stored };
-          csv_row (csv, v, 5, hf_rule_info (run->rules[0])->name);
-        }
-      break;
-    case HS_LAB_MARGIN:
-      hs_csv_text (csv, "margin,flips,recovered");
-      hs_csv_end_row (csv);
-      for (size_t i = 0; i < done; i++)
-        {
-          const HfDenoiseRow *r = (const HfDenoiseRow *)run->rows + i;
-          hs_csv_double (csv, run->margins[i / nk]);
-          hs_csv_sep (csv);
-          hs_csv_int (csv, (gint64)r->flips);
-          hs_csv_sep (csv);
-          hs_csv_double (csv, r->recovered);
-          hs_csv_end_row (csv);
-        }
-      break;
-    case HS_LAB_IMAGES:
-      hs_csv_text (csv, "image,fixed_point,recalled");
-      for (size_t r = 1; r < run->images->nrules; r++)
-        {
-          const char *name = hf_rule_info (run->images->rules[r].rule)->name;
-          hs_csv_text (csv, ",");
-          hs_csv_text (csv, name);
-          hs_csv_text (csv, "_fixed_point,");
-          hs_csv_text (csv, name);
-          hs_csv_text (csv, "_recalled");
-        }
-      hs_csv_end_row (csv);
-      for (size_t k = 0; k < run->images->count; k++)
-        {
-          hs_csv_int (csv, (gint64)k + 1);
-          for (size_t r = 0; r < run->images->nrules; r++)
-            {
-              hs_csv_sep (csv);
-              hs_csv_int (csv, run->images->rules[r].fixed[k]);
-              hs_csv_sep (csv);
-              hs_csv_int (csv, run->images->rules[r].recall_ok[k]);
-            }
-          hs_csv_end_row (csv);
-        }
-      break;
-    }
+  GString *text = hp_lab_table_csv (&run->spec, run->rows, done, run->images);
+  hs_csv_text (csv, text->str);
+  g_string_free (text, TRUE);
   return hs_csv_close (csv, error);
 }

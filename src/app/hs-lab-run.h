@@ -5,28 +5,26 @@
 #include <stdatomic.h>
 
 #include "hf-experiment-images.h"
-#include "hp-lab.h"
+#include "hp-lab-table.h"
 #include "hs-lab-view.h"
 #include "hs-view-util.h"
 
-typedef enum
-{
-  LAB_P_RULES,
-  LAB_P_N,
-  LAB_P_MS,
-  LAB_P_KS,
-  LAB_P_TRIALS,
-  LAB_P_PROBES,
-  LAB_P_COPIES,
-  LAB_P_MARGINS,
-  LAB_P_IMAGES,
-  LAB_P_STEPS,
-  LAB_P_SEED,
-  LAB_NPARAMS
-} LabParam;
+/* The parameters, as hp-lab-table.h numbers them. */
+typedef HpLabParam LabParam;
+#define LAB_P_RULES HP_LAB_P_RULES
+#define LAB_P_N HP_LAB_P_N
+#define LAB_P_MS HP_LAB_P_MS
+#define LAB_P_KS HP_LAB_P_KS
+#define LAB_P_TRIALS HP_LAB_P_TRIALS
+#define LAB_P_PROBES HP_LAB_P_PROBES
+#define LAB_P_COPIES HP_LAB_P_COPIES
+#define LAB_P_MARGINS HP_LAB_P_MARGINS
+#define LAB_P_IMAGES HP_LAB_P_IMAGES
+#define LAB_P_STEPS HP_LAB_P_STEPS
+#define LAB_P_SEED HP_LAB_P_SEED
+#define LAB_NPARAMS HP_LAB_NPARAMS
 
 #define LAB_NKINDS 7
-#define LAB_MAX_RULES 8
 
 typedef struct
 {
@@ -40,15 +38,10 @@ const char *lab_param_label (LabParam p);
 typedef struct
 {
   HsLabKind kind;
-  HfRule rules[LAB_MAX_RULES];
-  size_t nrules, n, trials, probes, copies, nimages, steps;
-  unsigned long seed;
-  size_t *ms, nm, *ks, nk;
-  double *margins;
-  size_t nmargins;
-  void *rows;         /* the table */
-  size_t total;       /* its rows */
-  atomic_size_t done; /* rows filled (release-stored by the worker) */
+  HpLabSpec spec;           /* parsed from texts */
+  char *texts[LAB_NPARAMS]; /* as given (NULL: not used), kept with the result */
+  void *rows;               /* the table: spec.total engine rows */
+  atomic_size_t done;       /* rows filled (release-stored by the worker; images: 1) */
   HfImagesResult *images;
   double exponent; /* scaling */
   gint64 started;  /* monotonic, microseconds */
@@ -56,6 +49,12 @@ typedef struct
 
 /* Parses the texts (LAB_NPARAMS, NULL where unused); NULL with error. */
 LabRun *lab_run_new (HsLabKind kind, const char *const *texts, GError **error);
+/* A finished run from a session's kept result (nothing is recomputed);
+ * NULL with error when it cannot be read back. */
+LabRun *lab_run_new_kept (const HfSessionResult *result, GError **error);
+/* The finished run as a kept result (r owns what it holds); FALSE when
+ * out of memory. */
+gboolean lab_run_keep (LabRun *run, const char *label, HfSessionResult *r);
 LabRun *lab_run_ref (LabRun *run);
 void lab_run_unref (LabRun *run);
 size_t lab_run_done (LabRun *run);

@@ -4,26 +4,10 @@
 #include <glib/gi18n.h>
 
 #include "hs-drop-down.h"
-#include "hs-lab-run.h"
+#include "hs-lab-view-private.h"
 #include "hp-colorbar.h"
 #include "hs-plot-style.h"
 #include "hs-settings.h"
-
-struct _HsLabView
-{
-  GtkWidget parent_instance;
-  GtkWidget *kind_dropdown, *quick_switch, *run_button, *progress;
-  GtkWidget *export_plot_button, *export_table_button, *params_grid, *stack;
-  GtkWidget *chart_area, *images_area, *status_label;
-  GtkWidget *labels[LAB_NPARAMS], *entries[LAB_NPARAMS];
-  HsLabKind kind;
-  LabRun *run; /* the run shown (running or finished), or NULL */
-  HsJob *job;
-  gboolean finished;
-  size_t per_row;  /* Fig. 1 images side by side */
-  gint64 eta_time; /* the time left: progress rate over recent seconds */
-  double eta_progress, rate;
-};
 
 G_DEFINE_FINAL_TYPE (HsLabView, hs_lab_view, GTK_TYPE_WIDGET)
 
@@ -34,8 +18,8 @@ enum
 };
 static guint signals[N_SIGNALS];
 
-static void
-set_status (HsLabView *self, const char *text)
+void
+lab_set_status (HsLabView *self, const char *text)
 {
   gtk_label_set_text (GTK_LABEL (self->status_label), text ? text : "");
 }
@@ -60,8 +44,8 @@ fill_params (HsLabView *self)
                                                   : lab_param_label (LAB_P_COPIES));
 }
 
-static void
-update_buttons (HsLabView *self)
+void
+lab_update_buttons (HsLabView *self)
 {
   gboolean busy = self->job != NULL;
   gtk_button_set_label (GTK_BUTTON (self->run_button), busy ? _ ("Cancel") : _ ("Run"));
@@ -91,10 +75,11 @@ update_buttons (HsLabView *self)
     }
   gtk_widget_queue_draw (self->chart_area);
   gtk_widget_queue_draw (self->images_area);
+  lab_kept_update (self);
 }
 
-static void
-show_progress (HsLabView *self, double p)
+void
+lab_show_progress (HsLabView *self, double p)
 {
   gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress), p);
   double elapsed
@@ -135,8 +120,8 @@ static void
 lab_tick (GObject *owner, double progress)
 {
   HsLabView *self = HS_LAB_VIEW (owner);
-  show_progress (self, progress);
-  update_buttons (self);
+  lab_show_progress (self, progress);
+  lab_update_buttons (self);
 }
 
 static void
@@ -146,8 +131,9 @@ lab_done (GObject *owner, gpointer data, const GError *error)
   (void)data;
   self->job = NULL;
   self->finished = error == NULL;
+  self->kept_shown = self->run_kept = FALSE;
   if (error)
-    set_status (self, error->message);
+    lab_set_status (self, error->message);
   else
     {
       double secs = (double)(g_get_monotonic_time () - self->run->started) / 1e6;
@@ -168,11 +154,11 @@ lab_done (GObject *owner, gpointer data, const GError *error)
         }
       else
         text = g_strdup_printf (_ ("Finished in %.1f s."), secs);
-      set_status (self, text);
+      lab_set_status (self, text);
       g_free (text);
-      show_progress (self, 1);
+      lab_show_progress (self, 1);
     }
-  update_buttons (self);
+  lab_update_buttons (self);
 }
 
 /* A run's worker keeps the application up (OpenBLAS's exit handler would
@@ -227,7 +213,7 @@ hs_lab_view_run (HsLabView *self, GError **error)
     return FALSE;
   g_clear_pointer (&self->run, lab_run_unref);
   self->run = run;
-  self->finished = FALSE;
+  self->finished = self->kept_shown = self->run_kept = FALSE;
   run->started = g_get_monotonic_time ();
   LabJob *j = g_new0 (LabJob, 1);
   j->run = lab_run_ref (run);
@@ -236,9 +222,9 @@ hs_lab_view_run (HsLabView *self, GError **error)
   g_atomic_int_inc (&running_workers);
   self->job
       = hs_job_run (G_OBJECT (self), lab_job_work, lab_done, lab_tick, j, lab_job_free);
-  set_status (self, _ ("Running on every core…"));
-  show_progress (self, 0);
-  update_buttons (self);
+  lab_set_status (self, _ ("Running on every core…"));
+  lab_show_progress (self, 0);
+  lab_update_buttons (self);
   return TRUE;
 }
 
@@ -249,8 +235,8 @@ hs_lab_view_cancel (HsLabView *self)
   if (!self->job)
     return;
   g_clear_pointer (&self->job, hs_job_cancel);
-  set_status (self, _ ("Cancelled: the rows finished so far stay in the plot."));
-  update_buttons (self);
+  lab_set_status (self, _ ("Cancelled: the rows finished so far stay in the plot."));
+  lab_update_buttons (self);
 }
 
 gboolean
@@ -394,7 +380,7 @@ on_run_clicked (GtkButton *button, HsLabView *self)
   GError *error = NULL;
   if (!hs_lab_view_run (self, &error))
     {
-      set_status (self, error->message);
+      lab_set_status (self, error->message);
       g_error_free (error);
     }
 }
@@ -413,14 +399,14 @@ export_response (GtkNativeDialog *dialog, int response, gpointer user_data)
           && !(table ? hs_lab_view_export_csv (self, path, &error)
                      : hs_lab_view_export (self, path, &error)))
         {
-          set_status (self, error->message);
+          lab_set_status (self, error->message);
           g_error_free (error);
         }
       else if (path)
         {
           hs_settings_remember_folder (file);
           char *text = g_strdup_printf (_ ("Saved %s"), path);
-          set_status (self, text);
+          lab_set_status (self, text);
           g_free (text);
         }
       g_free (path);
@@ -502,6 +488,7 @@ hs_lab_view_dispose (GObject *object)
 {
   HsLabView *self = HS_LAB_VIEW (object);
   g_clear_pointer (&self->job, hs_job_cancel);
+  lab_kept_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_LAB_VIEW);
   GtkWidget *child;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -545,6 +532,7 @@ hs_lab_view_class_init (HsLabViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_run_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_export_plot);
   gtk_widget_class_bind_template_callback (widget_class, on_export_table);
+  lab_kept_class_init (widget_class);
   gtk_widget_class_set_css_name (widget_class, "labview");
 }
 
@@ -581,15 +569,16 @@ hs_lab_view_init (HsLabView *self)
   GtkGesture *click = gtk_gesture_click_new ();
   g_signal_connect (click, "pressed", G_CALLBACK (on_images_pressed), self);
   gtk_widget_add_controller (self->images_area, GTK_EVENT_CONTROLLER (click));
+  lab_kept_init (self);
   self->kind = HS_LAB_CAPACITY;
   self->per_row = 1;
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->kind_dropdown), HS_LAB_CAPACITY);
   fill_params (self);
-  show_progress (self, 0);
-  set_status (
+  lab_show_progress (self, 0);
+  lab_set_status (
       self,
       _ ("The paper's parameters are filled in; Quick runs small sizes in seconds."));
-  update_buttons (self);
+  lab_update_buttons (self);
 }
 
 GtkWidget *

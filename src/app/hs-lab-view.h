@@ -5,10 +5,14 @@
  * background on every core with progress, time left and Cancel, and watch
  * the plot fill in row by row. Fig. 1 shows the image grid; clicking a
  * panel emits "image-activated" (const int8_t *state, guint width, guint
- * height) with that panel's state. Plots export as PNG/SVG, tables as CSV. */
+ * height) with that panel's state. Plots export as PNG/SVG, tables as CSV.
+ * A finished run can be kept in the session (the document), and a kept
+ * result shown again without recomputing. */
 #pragma once
 
 #include <gtk/gtk.h>
+
+#include "hs-document.h"
 
 G_BEGIN_DECLS
 
@@ -48,5 +52,19 @@ gboolean hs_lab_view_has_result (HsLabView *self);
 void hs_lab_view_draw (HsLabView *self, cairo_t *cr, int width, int height);
 gboolean hs_lab_view_export (HsLabView *self, const char *path, GError **error);
 gboolean hs_lab_view_export_csv (HsLabView *self, const char *path, GError **error);
+
+/* ---- results kept in the session (hs-lab-kept.c) ---- */
+/* The document whose kept results the Lab lists and adds to. */
+void hs_lab_view_set_document (HsLabView *self, HsDocument *doc);
+/* Keeps the finished run shown in the document, with a label (may be
+ * empty); FALSE with error when there is none or it is kept already. */
+gboolean hs_lab_view_keep (HsLabView *self, const char *label, GError **error);
+/* Shows kept result `index` as it was saved (plot, table, Fig. 1 grid) and
+ * fills the form with its parameters; FALSE with error when it cannot be
+ * read back. */
+gboolean hs_lab_view_show_kept (HsLabView *self, guint index, GError **error);
+gboolean hs_lab_view_is_showing_kept (HsLabView *self);
+/* Deletes kept result `index` without asking (the Delete button asks). */
+void hs_lab_view_delete_kept (HsLabView *self, guint index);
 
 G_END_DECLS

@@ -84,7 +84,9 @@ hs_library_panel_activate (HsLibraryPanel *self, int index)
   if (index < 0 || (size_t)index >= lib->m)
     return;
   hs_library_panel_select (self, index);
+  hs_undo_stack_begin (hs_document_get_undo_stack (self->doc), HS_EDIT_PICK_PATTERN, 0);
   hs_document_set_probe (self->doc, hf_patterns_get (lib, (size_t)index), TRUE);
+  hs_undo_stack_end (hs_document_get_undo_stack (self->doc));
 }
 
 static void

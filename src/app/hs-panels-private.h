@@ -9,6 +9,7 @@
 #include "hs-recall-panel.h"
 #include "hs-timeline.h"
 #include "hs-train-panel.h"
+#include "hs-undo.h"
 
 struct _HsLibraryPanel
 {
@@ -51,7 +52,9 @@ struct _HsProbeEditor
   HfImage *import_image;
   float *import_cells; /* the image averaged onto the grid, for the live threshold */
   guint import_w, import_h;
-  gboolean syncing; /* widgets are being set from the document */
+  guint import_serial;  /* counts imports: one undo step each (hs-undo.h) */
+  gboolean stroke_open; /* a stroke's undo group is open */
+  gboolean syncing;     /* widgets are being set from the document */
 };
 
 struct _HsRecallPanel

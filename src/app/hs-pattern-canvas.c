@@ -1,6 +1,7 @@
 /* hs-pattern-canvas.c: draws a pattern with Cairo and lets the user edit
  * it with the mouse. It knows nothing of networks: it emits "edited",
- * "clamp-changed" and "occlude" and the window decides what they mean. */
+ * "clamp-changed" and "occlude" and the window decides what they mean;
+ * "stroke-begin" and "stroke-end" bracket a stroke (one step of undo). */
 #include "hs-pattern-canvas.h"
 
 #include <math.h>
@@ -31,6 +32,8 @@ enum
   SIGNAL_EDITED,
   SIGNAL_CLAMP_CHANGED,
   SIGNAL_OCCLUDE,
+  SIGNAL_STROKE_BEGIN,
+  SIGNAL_STROKE_END,
   N_SIGNALS
 };
 static guint signals[N_SIGNALS];
@@ -319,6 +322,7 @@ hs_pattern_canvas_begin_stroke (HsPatternCanvas *self, double x, double y, guint
   self->stroking = TRUE;
   self->drag_x = self->drag_x1 = x;
   self->drag_y = self->drag_y1 = y;
+  g_signal_emit (self, signals[SIGNAL_STROKE_BEGIN], 0);
   if (self->tool == HS_CANVAS_TOOL_DRAW)
     /* A stroke paints the opposite of the cell it starts on; the right
      * button always erases. */
@@ -385,6 +389,7 @@ hs_pattern_canvas_end_stroke (HsPatternCanvas *self, double x, double y)
   if (self->tool != HS_CANVAS_TOOL_OCCLUDE)
     hs_pattern_canvas_stroke_to (self, x, y);
   self->stroking = FALSE;
+  g_signal_emit (self, signals[SIGNAL_STROKE_END], 0);
   if (self->tool != HS_CANVAS_TOOL_OCCLUDE)
     return;
   double c, ox, oy;
@@ -435,6 +440,10 @@ hs_pattern_canvas_class_init (HsPatternCanvasClass *klass)
   signals[SIGNAL_OCCLUDE] = g_signal_new (
       "occlude", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
       G_TYPE_NONE, 4, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT);
+  for (int k = SIGNAL_STROKE_BEGIN; k <= SIGNAL_STROKE_END; k++)
+    signals[k] = g_signal_new (k == SIGNAL_STROKE_BEGIN ? "stroke-begin" : "stroke-end",
+                               G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                               NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

@@ -108,6 +108,10 @@ hs_probe_editor_set_player (HsProbeEditor *self, HsRecallPlayer *player)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->doc, "settings-changed",
                            G_CALLBACK (on_settings_changed), self, G_CONNECT_SWAPPED);
+  hs_undo_stack_bind_menu (hs_document_get_undo_stack (self->doc),
+                           G_MENU (gtk_widget_get_template_child (
+                               GTK_WIDGET (self), HS_TYPE_PROBE_EDITOR, "undo_section")),
+                           "win.undo", "win.redo");
   on_grid_changed (self);
   on_settings_changed (self);
   on_restarted (self, player);
@@ -165,11 +169,39 @@ on_size_changed (HsProbeEditor *self)
            "recall at this size."));
 }
 
+/* One stroke of the mouse is one step of undo. */
+static void
+on_canvas_stroke_begin (HsProbeEditor *self, HsPatternCanvas *canvas)
+{
+  if (self->doc == NULL || self->stroke_open)
+    return;
+  self->stroke_open = TRUE;
+  hs_undo_stack_begin (hs_document_get_undo_stack (self->doc),
+                       gtk_toggle_button_get_active (self->tool_clamp) ? HS_EDIT_CLAMP
+                       : gtk_toggle_button_get_active (self->tool_occlude)
+                           ? HS_EDIT_OCCLUDE
+                           : HS_EDIT_DRAW,
+                       0);
+}
+
+static void
+on_canvas_stroke_end (HsProbeEditor *self, HsPatternCanvas *canvas)
+{
+  if (self->doc == NULL || !self->stroke_open)
+    return;
+  self->stroke_open = FALSE;
+  hs_undo_stack_end (hs_document_get_undo_stack (self->doc));
+}
+
 static void
 on_canvas_edited (HsProbeEditor *self, HsPatternCanvas *canvas)
 {
-  /* what the user draws becomes both the probe and the clean source */
+  /* what the user draws becomes both the probe and the clean source; a
+   * cell changed outside a stroke (from the keyboard) is a step of its own */
+  HsUndoStack *undo = hs_document_get_undo_stack (self->doc);
+  hs_undo_stack_begin (undo, HS_EDIT_DRAW, 0);
   hs_document_set_probe (self->doc, hs_pattern_canvas_get_state (canvas), TRUE);
+  hs_undo_stack_end (undo);
 }
 
 static void
@@ -269,7 +301,11 @@ on_import_changed (HsProbeEditor *self)
       gtk_range_set_value (GTK_RANGE (self->threshold_scale), used);
       self->syncing = FALSE;
     }
+  /* moving the threshold again changes the same step */
+  HsUndoStack *undo = hs_document_get_undo_stack (self->doc);
+  hs_undo_stack_begin (undo, HS_EDIT_IMPORT_IMAGE, self->import_serial);
   hs_document_set_probe (self->doc, s, TRUE);
+  hs_undo_stack_end (undo);
   g_free (s);
 }
 
@@ -282,6 +318,7 @@ hs_probe_editor_import (HsProbeEditor *self, const char *name, HfImage *image,
   g_free (self->import_cells);
   self->import_image = image;
   self->import_cells = cells;
+  self->import_serial++;
   self->import_w = hs_document_get_width (self->doc);
   self->import_h = hs_document_get_height (self->doc);
   char *label = g_strdup_printf (_ ("%s (%zu×%zu)"), name, image->width, image->height);
@@ -314,6 +351,7 @@ static void
 hs_probe_editor_dispose (GObject *object)
 {
   HsProbeEditor *self = HS_PROBE_EDITOR (object);
+  on_canvas_stroke_end (self, self->canvas); /* a stroke cut short */
   gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_PROBE_EDITOR);
   g_clear_object (&self->player);
   g_clear_object (&self->doc);
@@ -345,6 +383,7 @@ hs_probe_editor_class_init (HsProbeEditorClass *klass)
   /* the toolbars presentation hides: found by id, not kept in the struct */
   gtk_widget_class_bind_template_child_full (widget_class, "draw_bar", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "edit_bar", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "undo_section", FALSE, 0);
   CHILD (tool_draw);
   CHILD (tool_clamp);
   CHILD (tool_occlude);
@@ -361,6 +400,8 @@ hs_probe_editor_class_init (HsProbeEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_size_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_tool_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_canvas_edited);
+  gtk_widget_class_bind_template_callback (widget_class, on_canvas_stroke_begin);
+  gtk_widget_class_bind_template_callback (widget_class, on_canvas_stroke_end);
   gtk_widget_class_bind_template_callback (widget_class, on_canvas_clamp_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_canvas_occlude);
   gtk_widget_class_bind_template_callback (widget_class, on_import_changed);

@@ -32,8 +32,8 @@ update_label (HsTimeline *self, guint64 position)
     text = g_strdup (_ ("No steps recorded yet"));
   else
     /* TRANSLATORS: a position on the recall's timeline */
-    text = g_strdup_printf (_ ("Step %" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT),
-                            position, self->last);
+    text = g_strdup_printf (_ ("Step %llu of %llu"), (unsigned long long)position,
+                            (unsigned long long)self->last);
   gtk_label_set_text (self->label, text);
   g_free (text);
 }

@@ -12,6 +12,12 @@
 #define ACTION(name)                                                                     \
   static void action_##name (GSimpleAction *a, GVariant *p, gpointer user)
 
+static HsUndoStack *
+undo_stack (HsWindow *self)
+{
+  return hs_document_get_undo_stack (self->doc);
+}
+
 static void
 report (HsWindow *self, GError *error)
 {
@@ -83,6 +89,14 @@ replace_library (HsWindow *self, gpointer set)
   hs_library_panel_activate (self->library_panel, 0);
 }
 
+static void
+load_sample (HsWindow *self, gpointer set)
+{
+  hs_undo_stack_begin (undo_stack (self), HS_EDIT_LOAD_SAMPLES, 0);
+  replace_library (self, set);
+  hs_undo_stack_end (undo_stack (self));
+}
+
 ACTION (load_sample)
 {
   HsWindow *self = user;
@@ -95,7 +109,7 @@ ACTION (load_sample)
       return;
     }
   hs_window_confirm_discard (self, _ ("Replace the stored patterns by the sample set?"),
-                             replace_library, set, (GDestroyNotify)hf_patterns_free);
+                             load_sample, set, (GDestroyNotify)hf_patterns_free);
 }
 
 static void
@@ -112,6 +126,7 @@ random_library (HsWindow *self, gpointer data)
         gsl_rng_free (rng);
       return;
     }
+  hs_undo_stack_begin (undo_stack (self), HS_EDIT_RANDOM_PATTERNS, 0);
   /* a fresh set each time, from the corruption roll */
   HfSessionSettings s = *hs_document_get_settings (self->doc);
   gsl_rng_set (rng, ++s.corrupt_seed);
@@ -119,6 +134,7 @@ random_library (HsWindow *self, gpointer data)
   hf_patterns_add_random (set, 10, 0.5, rng, NULL);
   gsl_rng_free (rng);
   replace_library (self, set);
+  hs_undo_stack_end (undo_stack (self));
   hf_patterns_free (set);
 }
 
@@ -151,7 +167,10 @@ ACTION (duplicate_pattern)
       = g_memdup2 (hf_patterns_get (hs_document_get_patterns (self->doc), (size_t)k),
                    hs_document_get_n_neurons (self->doc));
   GError *error = NULL;
-  if (hs_document_insert_pattern (self->doc, (guint)k + 1, x, &error))
+  hs_undo_stack_begin (undo_stack (self), HS_EDIT_DUPLICATE_PATTERN, 0);
+  gboolean done = hs_document_insert_pattern (self->doc, (guint)k + 1, x, &error);
+  hs_undo_stack_end (undo_stack (self));
+  if (done)
     hs_library_panel_select (self->library_panel, k + 1);
   else
     report (self, error);
@@ -206,7 +225,9 @@ ACTION (invert)
   gsize n = hs_document_get_n_neurons (self->doc);
   int8_t *s = g_memdup2 (hs_document_get_probe (self->doc), n);
   hf_state_invert (s, n);
+  hs_undo_stack_begin (undo_stack (self), HS_EDIT_INVERT, 0);
   hs_document_set_probe (self->doc, s, TRUE);
+  hs_undo_stack_end (undo_stack (self));
   g_free (s);
 }
 
@@ -215,8 +236,12 @@ ACTION (fill)
   HsWindow *self = user;
   gsize n = hs_document_get_n_neurons (self->doc);
   int8_t *s = g_malloc (n);
-  memset (s, g_variant_get_int32 (p) > 0 ? 1 : -1, n);
+  gboolean on = g_variant_get_int32 (p) > 0;
+  memset (s, on ? 1 : -1, n);
+  hs_undo_stack_begin (undo_stack (self), on ? HS_EDIT_FILL_CANVAS : HS_EDIT_CLEAR_CANVAS,
+                       0);
   hs_document_set_probe (self->doc, s, TRUE);
+  hs_undo_stack_end (undo_stack (self));
   g_free (s);
 }
 
@@ -232,13 +257,72 @@ ACTION (shift)
   for (guint y = 0; y < h; y++)
     for (guint x = 0; x < w; x++)
       s[((y + h + dy) % h) * w + (x + w + dx) % w] = probe[y * w + x];
+  hs_undo_stack_begin (undo_stack (self), HS_EDIT_SHIFT, 0);
   hs_document_set_probe (self->doc, s, TRUE);
+  hs_undo_stack_end (undo_stack (self));
   g_free (s);
 }
 
 ACTION (clear_clamp)
 {
+  hs_undo_stack_begin (undo_stack (user), HS_EDIT_RELEASE_CLAMPS, 0);
   hs_document_set_clamp (HS_WINDOW (user)->doc, NULL);
+  hs_undo_stack_end (undo_stack (user));
+}
+
+/* ---- undo and redo (hs-undo.h): the probe and the library, not training,
+ * recall or settings ---- */
+
+/* Ctrl+Z in a text field (a spin button's number) is the field's own */
+static gboolean
+text_field_takes (HsWindow *self, const char *action)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  return (GTK_IS_TEXT (focus) || GTK_IS_TEXT_VIEW (focus))
+         && gtk_widget_activate_action (focus, action, NULL);
+}
+
+ACTION (undo)
+{
+  if (!text_field_takes (user, "text.undo"))
+    hs_undo_stack_undo (undo_stack (user));
+}
+ACTION (redo)
+{
+  if (!text_field_takes (user, "text.redo"))
+    hs_undo_stack_redo (undo_stack (user));
+}
+
+static void
+on_undo_changed (HsWindow *self)
+{
+  hs_window_update_undo (self, hs_window_is_training (self) || self->opening);
+}
+
+void
+hs_window_update_undo (HsWindow *self, gboolean busy)
+{
+  HsUndoStack *undo = undo_stack (self);
+  /* while training or opening, the library stays as it is */
+  for (int redo = 0; redo < 2; redo++)
+    g_simple_action_set_enabled (
+        G_SIMPLE_ACTION (
+            g_action_map_lookup_action (G_ACTION_MAP (self), redo ? "redo" : "undo")),
+        (redo ? hs_undo_stack_can_redo (undo) : hs_undo_stack_can_undo (undo))
+            && !(busy && hs_undo_stack_peek_library (undo, redo)));
+}
+
+void
+hs_window_undo_init (HsWindow *self)
+{
+  HsUndoStack *undo = undo_stack (self);
+  hs_undo_stack_clear (undo); /* the library the window starts with is no step */
+  GMenu *section = G_MENU (
+      gtk_widget_get_template_child (GTK_WIDGET (self), HS_TYPE_WINDOW, "undo_section"));
+  hs_undo_stack_bind_menu (undo, section, "win.undo", "win.redo");
+  g_signal_connect_object (undo, "notify", G_CALLBACK (on_undo_changed), self,
+                           G_CONNECT_SWAPPED);
+  on_undo_changed (self);
 }
 
 ACTION (zoom)
@@ -305,6 +389,8 @@ static const GActionEntry win_entries[] = {
   { "fill", action_fill, "i" },
   { "shift", action_shift, "s" },
   { "clear-clamp", action_clear_clamp },
+  { "undo", action_undo },
+  { "redo", action_redo },
   { "zoom", action_zoom, "i" },
   { "step", action_step },
   { "step-back", action_step_back },

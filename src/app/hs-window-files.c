@@ -181,11 +181,14 @@ apply_job (HsWindow *self, gpointer task)
   OpenJob *job = g_task_get_task_data (task);
   GString *errors = g_string_new (NULL);
   guint added = 0, failed = 0;
+  /* what the files change is one step of undo (a session clears the steps) */
+  hs_undo_stack_begin (hs_document_get_undo_stack (self->doc), HS_EDIT_OPEN_FILES, 0);
   for (guint k = 0; k < job->n; k++)
     {
       failed += job->items[k].error != NULL;
       apply_item (self, job, &job->items[k], &added, errors);
     }
+  hs_undo_stack_end (hs_document_get_undo_stack (self->doc));
   if (errors->len > 0)
     {
       g_strchomp (errors->str);

@@ -9,6 +9,7 @@
 #include "hs-recall-player.h"
 #include "hs-settings.h"
 #include "hs-train-panel.h"
+#include "hs-undo.h"
 #include "hs-window.h"
 
 /* The centre's views and their wiring (hs-window-views.c). */
@@ -59,6 +60,10 @@ void hs_window_confirm_discard (HsWindow *self, const char *what, HsWindowContin
 
 /* hs-window-actions.c */
 void hs_window_actions_init (HsWindow *self);
+/* Undo and redo (win.undo, win.redo): the main menu's items follow the
+ * document's undo stack; busy (training, opening): no library step. */
+void hs_window_undo_init (HsWindow *self);
+void hs_window_update_undo (HsWindow *self, gboolean busy);
 
 /* hs-window-lessons.c: the notes page, the Lessons menu and the guide */
 void hs_window_lessons_init (HsWindow *self);

@@ -487,6 +487,7 @@ hs_window_views_init (HsWindow *self)
   add_page (self, PAGE_WEIGHTS, hs_weights_view_new ());
   v->compare_holder = add_page (self, PAGE_COMPARE, NULL);
   add_page (self, PAGE_LAB, hs_lab_view_new ());
+  hs_lab_view_set_document (HS_LAB_VIEW (v->page[PAGE_LAB]), self->doc);
   v->stale[PAGE_LAB] = FALSE; /* runs experiments of its own, not the document's */
   v->compare_rule[HS_COMPARE_LEFT] = HF_RULE_HEBBIAN; /* the comparison's own defaults */
   v->compare_rule[HS_COMPARE_RIGHT] = HF_RULE_MPF;

@@ -85,6 +85,7 @@ hs_window_update_actions (HsWindow *self)
   set_enabled (self, "open", !busy);
   set_enabled (self, "open-lesson", !busy);
   hs_probe_editor_set_grid_sensitive (self->probe_editor, !busy);
+  hs_window_update_undo (self, busy);
 }
 
 /* ---- unsaved changes ---- */
@@ -296,6 +297,7 @@ hs_window_class_init (HsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HsWindow, recall_panel);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, side_stack);
   gtk_widget_class_bind_template_child (widget_class, HsWindow, notes_panel);
+  gtk_widget_class_bind_template_child_full (widget_class, "undo_section", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, on_banner_response);
   hs_window_views_class_init (widget_class);
 }
@@ -339,6 +341,7 @@ hs_window_init (HsWindow *self)
   hs_library_panel_activate (self->library_panel, 3);
   hs_probe_editor_corrupt (self->probe_editor);
   hs_document_set_modified (self->doc, FALSE);
+  hs_window_undo_init (self); /* the start is no step */
   hs_window_update_actions (self);
 }
 

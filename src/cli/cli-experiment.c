@@ -27,7 +27,8 @@ experiment_usage (FILE *out)
       "  images     80 fingerprints learned from a stream of 30%%-corrupted copies,\n"
       "             recalled from 40%% corruption (Fig. 1)\n"
       "  scaling    MPF training time against n at m = n/4, fitted exponent\n"
-      "  margin     denoising against MPF's stopping margin\n\n"
+      "  margin     denoising against MPF's stopping margin\n"
+      "  show       a result kept in a session (hopfield experiment show --help)\n\n"
       "Options:\n"
       "  -R, --rule LIST       learning rules, comma-separated (default: the paper's)\n"
       "  -n, --neurons N       network size (capacity, timing, noisy: 64; denoise: 128;\n"
@@ -429,6 +430,8 @@ cli_experiment (int argc, char **argv)
     { "help", no_argument, 0, 'h' },
     { 0, 0, 0, 0 },
   };
+  if (argc >= 2 && strcmp (argv[1], "show") == 0)
+    return cli_experiment_show (argc - 1, argv + 1);
   if (argc < 2 || strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
     {
       experiment_usage (argc < 2 ? stderr : stdout);

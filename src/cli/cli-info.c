@@ -87,6 +87,13 @@ cli_info (int argc, char **argv)
               printf ("  network:     %s\n", ss->net ? "included" : "not trained");
               if (ss->net != NULL)
                 describe_network ("  (network)", ss->net);
+              if (ss->nresults > 0)
+                {
+                  /* hopfield experiment show SESSION INDEX prints one */
+                  printf ("  kept results: %zu (hopfield experiment show %s INDEX)\n",
+                          ss->nresults, path);
+                  cli_list_kept_results (ss, "    ");
+                }
               if (ss->notes != NULL)
                 {
                   /* the notes, indented, as the lesson's author wrote them */

@@ -9,6 +9,7 @@
 #include "hf-network.h"
 #include "hf-patterns.h"
 #include "hf-recall.h"
+#include "hf-session.h"
 #include "hf-train.h"
 
 #define EXIT_USAGE 2
@@ -23,8 +24,13 @@ int cli_demo (int argc, char **argv);
 int cli_lesson (int argc, char **argv);
 int cli_landscape (int argc, char **argv);
 int cli_basins (int argc, char **argv);
+/* hopfield experiment show (cli-experiment-show.c) */
+int cli_experiment_show (int argc, char **argv);
+/* One line per kept result of ss, each after indent. */
+void cli_list_kept_results (const HfSession *ss, const char *indent);
 
-/* Prints "hopfield: message" to stderr and returns code. */
+/* Prints "hopfield: message" to stderr, the format translated (xgettext
+ * extracts it: --keyword=cli_fail:2 in po/meson.build), and returns code. */
 int cli_fail (int code, const char *format, ...) __attribute__ ((format (printf, 2, 3)));
 /* A seeded MT19937 generator; on allocation failure, says so and exits 1. */
 gsl_rng *cli_rng (unsigned long seed);

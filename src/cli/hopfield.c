@@ -1,6 +1,8 @@
 /* hopfield: the command-line face of the Hopfield Studio engine. */
 #include "config.h"
 
+#include <libintl.h>
+#include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,9 +45,31 @@ usage (FILE *out)
   fprintf (out, "\n\nRun 'hopfield COMMAND --help' for a command's options.\n");
 }
 
+static const char *
+cli_translate (const char *msgid)
+{
+  return dgettext (GETTEXT_PACKAGE, msgid);
+}
+
+/* Messages (cli_fail's and the engine's) in the user's language, from the
+ * installed catalogue or $HS_LOCALEDIR's. Numbers stay in the C locale
+ * (LC_NUMERIC is not set): tables, CSV and options read the same everywhere. */
+static void
+cli_i18n_init (void)
+{
+  setlocale (LC_CTYPE, "");
+  setlocale (LC_MESSAGES, "");
+  const char *dir = getenv ("HS_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, dir != NULL && dir[0] != '\0' ? dir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  hf_set_translator (cli_translate);
+}
+
 int
 main (int argc, char **argv)
 {
+  cli_i18n_init ();
   if (argc < 2)
     {
       usage (stderr);
@@ -74,7 +98,7 @@ cli_fail (int code, const char *format, ...)
   va_list ap;
   fputs ("hopfield: ", stderr);
   va_start (ap, format);
-  vfprintf (stderr, format, ap);
+  vfprintf (stderr, dgettext (GETTEXT_PACKAGE, format), ap);
   va_end (ap);
   fputc ('\n', stderr);
   return code;

@@ -3,9 +3,26 @@
 #include <gsl/gsl_errno.h>
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+
+static _Atomic (HfTranslateFunc) translator;
+
+void
+hf_set_translator (HfTranslateFunc translate)
+{
+  atomic_store (&translator, translate);
+}
+
+const char *
+hf_translate (const char *msgid)
+{
+  HfTranslateFunc translate = atomic_load (&translator);
+  const char *text = translate != NULL && msgid != NULL ? translate (msgid) : NULL;
+  return text != NULL ? text : msgid;
+}
 
 HfStatus
 hf_error_set (HfError *err, HfStatus code, const char *format, ...)
@@ -15,7 +32,7 @@ hf_error_set (HfError *err, HfStatus code, const char *format, ...)
       va_list ap;
       err->code = code;
       va_start (ap, format);
-      vsnprintf (err->message, sizeof err->message, format, ap);
+      vsnprintf (err->message, sizeof err->message, hf_translate (format), ap);
       va_end (ap);
     }
   return code;
@@ -74,8 +91,8 @@ hf_check_memory (size_t bytes, const char *what, HfError *err)
   if (phys > 0 && bytes > phys / 2)
     return hf_error_set (
         err, HF_ENOMEM,
-        "%s would need %.1f GiB, more than half of this machine's %.1f GiB", what,
-        (double)bytes / 1073741824.0, (double)phys / 1073741824.0);
+        "%s would need %.1f GiB, more than half of this machine's %.1f GiB",
+        hf_translate (what), (double)bytes / 1073741824.0, (double)phys / 1073741824.0);
   return HF_OK;
 }
 

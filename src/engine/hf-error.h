@@ -31,6 +31,18 @@ typedef struct
 HfStatus hf_error_set (HfError *err, HfStatus code, const char *format, ...)
     __attribute__ ((format (printf, 3, 4)));
 void hf_error_clear (HfError *err);
+
+/* Translation without gettext in the engine: a program with a message
+ * catalogue installs a lookup (msgid -> translated text) once at start-up;
+ * hf_error_set then formats the translated sentence, and hf_translate gives
+ * other marked strings (HF_N_) in the program's language. NULL (the
+ * default) leaves every message in English. xgettext extracts the formats
+ * with --keyword=hf_error_set:3 and --keyword=HF_N_ (po/meson.build). */
+#define HF_N_(text) text
+
+typedef const char *(*HfTranslateFunc) (const char *msgid);
+void hf_set_translator (HfTranslateFunc translate);
+const char *hf_translate (const char *msgid) __attribute__ ((format_arg (1)));
 const char *hf_status_name (HfStatus status);
 
 /* Largest network the engine accepts: 16384 neurons (128 x 128), whose

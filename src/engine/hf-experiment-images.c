@@ -59,7 +59,7 @@ stream_init (Stream *s, size_t n, size_t B, bool adam, HfError *err)
   s->n = n;
   s->B = B;
   size_t need = (2 * B * n + (adam ? 3 : 1) * n * n) * sizeof (float);
-  HfStatus st = hf_check_memory (need, "the Fig. 1 training buffers", err);
+  HfStatus st = hf_check_memory (need, HF_N_ ("the Fig. 1 training buffers"), err);
   if (st != HF_OK)
     return st;
   s->S = hf_big_alloc (B * n * sizeof (float));

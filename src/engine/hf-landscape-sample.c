@@ -96,7 +96,8 @@ hf_overlap_plane_new (const HfNetwork *net, const HfPatterns *patterns,
       return NULL;
     }
   size_t n = net->n, G = opts->grid, rows = G * opts->samples;
-  if (hf_check_memory (2 * rows * n * sizeof (float), "the overlap plane", err) != HF_OK)
+  if (hf_check_memory (2 * rows * n * sizeof (float), HF_N_ ("the overlap plane"), err)
+      != HF_OK)
     return NULL;
   HfOverlapPlane *p = calloc (1, sizeof *p);
   if (p == NULL)

@@ -167,7 +167,7 @@ hf_landscape_new (const HfNetwork *net, const HfPatterns *patterns,
       return NULL;
     }
   uint64_t N = (uint64_t)1 << n;
-  if (hf_check_memory ((size_t)N * 24, "the exhaustive landscape", err) != HF_OK)
+  if (hf_check_memory ((size_t)N * 24, HF_N_ ("the exhaustive landscape"), err) != HF_OK)
     return NULL;
   HfLandscape *ls = calloc (1, sizeof *ls);
   if (ls == NULL)

@@ -33,7 +33,8 @@ hf_network_new (size_t width, size_t height, HfError *err)
       return NULL;
     }
   size_t n = width * height;
-  if (hf_check_memory (hf_network_bytes (n), "a network of this size", err) != HF_OK)
+  if (hf_check_memory (hf_network_bytes (n), HF_N_ ("a network of this size"), err)
+      != HF_OK)
     return NULL;
   HfNetwork *net = calloc (1, sizeof *net);
   if (net != NULL)

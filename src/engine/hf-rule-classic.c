@@ -116,8 +116,8 @@ storkey_iterate (HfTrainer *t, HfError *err)
   for (size_t i = 0; i < n; i++)
     net->J[i * n + i] = 0.0f;
   t->progress.iteration++;
-  snprintf (t->progress.message, sizeof t->progress.message, "pattern %zu of %zu",
-            t->progress.iteration, t->D->m);
+  snprintf (t->progress.message, sizeof t->progress.message,
+            hf_translate (HF_N_ ("pattern %zu of %zu")), t->progress.iteration, t->D->m);
   return t->progress.iteration >= t->D->m ? HF_DONE : HF_OK;
 }
 

@@ -319,7 +319,8 @@ mpf_start (HfTrainer *t, HfError *err)
     pairs = budget / per_vector > 9 ? (budget / per_vector - 5) / 2 : 2;
   size_t vectors = t->opts.minimizer == HF_MINIMIZER_GSL_BFGS2 ? 12 : 5 + 2 * pairs;
   char what[96];
-  snprintf (what, sizeof what, "MPF over %zu parameters (n = %zu)", w->dim, w->n);
+  snprintf (what, sizeof what, hf_translate (HF_N_ ("MPF over %zu parameters (n = %zu)")),
+            w->dim, w->n);
   if ((st = hf_check_memory (vectors * per_vector, what, err)) != HF_OK)
     return st;
   t->opts.lbfgs_memory = pairs;
@@ -399,16 +400,18 @@ mpf_iterate (HfTrainer *t, HfError *err)
   bool margin_ok = t->opts.margin > 0.0 && w->last_min_stability >= t->opts.margin;
   bool flat = gnorm <= t->opts.tolerance;
   snprintf (t->progress.message, sizeof t->progress.message,
-            "iteration %zu: K/T = %.3g, |grad| = %.2g, %zu patterns not yet stable",
+            hf_translate (HF_N_ (
+                "iteration %zu: K/T = %.3g, |grad| = %.2g, %zu patterns not yet stable")),
             t->progress.iteration, f, gnorm, w->last_unstable);
   if (margin_ok || flat || st == HF_DONE)
     {
       t->progress.converged = margin_ok || flat;
       snprintf (t->progress.message, sizeof t->progress.message,
-                "%s after %zu iterations (%zu evaluations)",
-                margin_ok ? "every pattern is a strict minimum with margin"
-                : flat    ? "gradient below tolerance"
-                          : "no further decrease",
+                hf_translate (HF_N_ ("%s after %zu iterations (%zu evaluations)")),
+                margin_ok ? hf_translate (
+                    HF_N_ ("every pattern is a strict minimum with margin"))
+                : flat ? hf_translate (HF_N_ ("gradient below tolerance"))
+                       : hf_translate (HF_N_ ("no further decrease")),
                 t->progress.iteration, t->progress.evaluations);
       return HF_DONE;
     }
@@ -503,7 +506,8 @@ online_iterate (HfTrainer *t, HfError *err)
   if (++o->pos < m)
     {
       snprintf (t->progress.message, sizeof t->progress.message,
-                "epoch %zu, pattern %zu of %zu", t->progress.epoch + 1, o->pos, m);
+                hf_translate (HF_N_ ("epoch %zu, pattern %zu of %zu")),
+                t->progress.epoch + 1, o->pos, m);
       return HF_OK;
     }
   /* End of an epoch: check every pattern's stability in one SGEMM. */
@@ -532,13 +536,14 @@ online_iterate (HfTrainer *t, HfError *err)
   t->progress.objective = sum / (double)(m * n);
   t->progress.unstable = unstable;
   snprintf (t->progress.message, sizeof t->progress.message,
-            "epoch %zu: K/T = %.3g, %zu patterns not yet stable", t->progress.epoch,
-            t->progress.objective, unstable);
+            hf_translate (HF_N_ ("epoch %zu: K/T = %.3g, %zu patterns not yet stable")),
+            t->progress.epoch, t->progress.objective, unstable);
   if (worst >= t->opts.margin && t->opts.margin > 0.0)
     {
       t->progress.converged = true;
       snprintf (t->progress.message, sizeof t->progress.message,
-                "every pattern is a strict minimum with margin after %zu epochs",
+                hf_translate (HF_N_ (
+                    "every pattern is a strict minimum with margin after %zu epochs")),
                 t->progress.epoch);
       return HF_DONE;
     }

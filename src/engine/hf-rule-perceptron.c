@@ -73,17 +73,20 @@ per_iterate (HfTrainer *t, HfError *err)
     {
       t->progress.converged = true;
       snprintf (t->progress.message, sizeof t->progress.message,
-                "converged after %zu epochs: every pattern is a fixed point",
+                hf_translate (
+                    HF_N_ ("converged after %zu epochs: every pattern is a fixed point")),
                 t->progress.iteration);
       return HF_DONE;
     }
-  snprintf (t->progress.message, sizeof t->progress.message,
-            "epoch %zu: %zu patterns had unstable neurons (%zu bits)",
-            t->progress.iteration, bad_patterns, bad_bits);
+  snprintf (
+      t->progress.message, sizeof t->progress.message,
+      hf_translate (HF_N_ ("epoch %zu: %zu patterns had unstable neurons (%zu bits)")),
+      t->progress.iteration, bad_patterns, bad_bits);
   if (t->progress.iteration >= t->progress.max_iterations)
     {
       snprintf (t->progress.message, sizeof t->progress.message,
-                "did not converge in %zu epochs (%zu patterns still unstable)",
+                hf_translate (HF_N_ (
+                    "did not converge in %zu epochs (%zu patterns still unstable)")),
                 t->progress.iteration, bad_patterns);
       return HF_DONE;
     }

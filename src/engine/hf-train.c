@@ -225,14 +225,16 @@ hf_trainer_finish (HfTrainer *t)
       /* Not counted (out of memory): say so rather than claim none. */
       t->progress.unstable = (size_t)-1;
       snprintf (t->progress.message, sizeof t->progress.message,
-                "the stored patterns could not be counted: %.100s", e.message);
+                hf_translate (HF_N_ ("the stored patterns could not be counted: %.100s")),
+                e.message);
       return;
     }
   sum->stored = fixed;
   t->progress.unstable = t->D->m - fixed;
   if (t->progress.message[0] == '\0')
     snprintf (t->progress.message, sizeof t->progress.message,
-              "%zu of %zu patterns are fixed points", fixed, t->D->m);
+              hf_translate (HF_N_ ("%zu of %zu patterns are fixed points")), fixed,
+              t->D->m);
 }
 
 HfStatus

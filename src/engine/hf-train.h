@@ -78,9 +78,9 @@ typedef struct
   char message[160];   /* one line for a status bar */
 } HfTrainProgress;
 
-/* Marks engine strings for translation without making the engine depend
- * on gettext: xgettext knows the keyword, the GUI translates at display. */
-#define HF_N_(text) text
+/* HF_N_ (hf-error.h) marks engine strings for translation without making
+ * the engine depend on gettext: xgettext knows the keyword, the GUI
+ * translates at display. */
 
 typedef struct
 {

@@ -1,11 +1,10 @@
-#include "hf-session.h"
+#include "hf-session-private.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
 
-#include "hf-fileio.h"
 #include "hf-netfile.h"
 #include "hf-recall.h"
 #include "hf-train.h"
@@ -16,6 +15,7 @@ static const unsigned char magic[8] = { 0x89, 'H', 'F', 'S', 'E', 'S', 'S', '\n'
 #define FLAG_CLAMP 1u
 #define FLAG_NETWORK 2u
 #define FLAG_NOTES 4u
+#define FLAG_RESULTS 8u
 
 void
 hf_session_settings_init (HfSessionSettings *s)
@@ -38,13 +38,24 @@ hf_session_settings_init (HfSessionSettings *s)
 }
 
 bool
+hf_session_settings_equal (const HfSessionSettings *a, const HfSessionSettings *b)
+{
+  return a->rule == b->rule && a->learning_rate == b->learning_rate
+         && a->max_iterations == b->max_iterations && a->margin == b->margin
+         && a->learn_thresholds == b->learn_thresholds && a->mode == b->mode
+         && a->tie == b->tie && a->temperature == b->temperature && a->speed == b->speed
+         && a->seed == b->seed && a->corrupt_percent == b->corrupt_percent
+         && a->corrupt_seed == b->corrupt_seed;
+}
+
+bool
 hf_session_sniff (const unsigned char *data, size_t len)
 {
   return len >= 8 && memcmp (data, magic, 8) == 0;
 }
 
-static void
-put_bits (HfBuffer *b, const int8_t *s, size_t n)
+void
+hf_session_put_bits (HfBuffer *b, const int8_t *s, size_t n)
 {
   for (size_t i = 0; i < n; i += 8)
     {
@@ -56,17 +67,21 @@ put_bits (HfBuffer *b, const int8_t *s, size_t n)
     }
 }
 
-static void
-get_bits (const unsigned char *p, int8_t *s, size_t n)
+void
+hf_session_get_bits (const unsigned char *p, int8_t *s, size_t n)
 {
   for (size_t i = 0; i < n; i++)
     s[i] = (p[i / 8] >> (i % 8)) & 1u ? 1 : -1;
 }
 
-/* UTF-8 (no overlongs, surrogates or code points past U+10FFFF), no NUL
- * and no control characters but newline and tab, at most max bytes. */
-static bool
-text_valid (const char *t, size_t len, size_t max)
+bool
+hf_session_padding_clear (const unsigned char *p, size_t n)
+{
+  return n % 8 == 0 || (p[n / 8] >> (n % 8)) == 0;
+}
+
+bool
+hf_session_text_valid (const char *t, size_t len, size_t max)
 {
   const unsigned char *p = (const unsigned char *)t;
   if (len > max)
@@ -112,10 +127,20 @@ hf_session_encode (const HfSession *ss, unsigned char **data, size_t *len, HfErr
       = { HF_SESSION_TITLE_MAX, HF_SESSION_NOTES_MAX, HF_SESSION_VIEW_MAX };
   static const char *const what[3] = { "title", "notes", "view name" };
   for (int k = 0; k < 3; k++)
-    if (texts[k] != NULL && !text_valid (texts[k], strlen (texts[k]), limits[k]))
+    if (texts[k] != NULL
+        && !hf_session_text_valid (texts[k], strlen (texts[k]), limits[k]))
       return hf_error_set (err, HF_EINVAL,
                            "the lesson's %s is longer than %zu bytes or not UTF-8 text",
                            what[k], limits[k]);
+  if (ss->nresults > HF_SESSION_RESULTS_MAX)
+    return hf_error_set (err, HF_EINVAL, "a session keeps at most %u results",
+                         HF_SESSION_RESULTS_MAX);
+  for (size_t k = 0; k < ss->nresults; k++)
+    {
+      HfStatus st = hf_session_result_check (&ss->results[k], err);
+      if (st != HF_OK)
+        return st;
+    }
   HfBuffer b = { 0 };
   hf_buffer_append (&b, magic, 8);
   hf_buffer_u32 (&b, HF_SESSION_VERSION);
@@ -123,7 +148,7 @@ hf_session_encode (const HfSession *ss, unsigned char **data, size_t *len, HfErr
   hf_buffer_u32 (&b, L->height);
   hf_buffer_u32 (&b, L->m);
   hf_buffer_u32 (&b, (ss->clamp ? FLAG_CLAMP : 0) | (ss->net ? FLAG_NETWORK : 0)
-                         | (notes ? FLAG_NOTES : 0));
+                         | (notes ? FLAG_NOTES : 0) | (ss->nresults ? FLAG_RESULTS : 0));
   const HfSessionSettings *s = &ss->settings;
   hf_buffer_u32 (&b, s->rule);
   hf_buffer_f64 (&b, s->learning_rate);
@@ -138,9 +163,9 @@ hf_session_encode (const HfSession *ss, unsigned char **data, size_t *len, HfErr
   hf_buffer_f64 (&b, s->corrupt_percent);
   hf_buffer_u32 (&b, s->corrupt_seed);
   for (size_t k = 0; k < L->m; k++)
-    put_bits (&b, hf_patterns_get (L, k), n);
-  put_bits (&b, ss->probe, n);
-  put_bits (&b, ss->source, n);
+    hf_session_put_bits (&b, hf_patterns_get (L, k), n);
+  hf_session_put_bits (&b, ss->probe, n);
+  hf_session_put_bits (&b, ss->source, n);
   if (ss->clamp != NULL)
     {
       int8_t *c = malloc (n);
@@ -150,7 +175,7 @@ hf_session_encode (const HfSession *ss, unsigned char **data, size_t *len, HfErr
         {
           for (size_t i = 0; i < n; i++)
             c[i] = ss->clamp[i] ? 1 : -1;
-          put_bits (&b, c, n);
+          hf_session_put_bits (&b, c, n);
           free (c);
         }
     }
@@ -175,6 +200,8 @@ hf_session_encode (const HfSession *ss, unsigned char **data, size_t *len, HfErr
         hf_buffer_u32 (&b, l);
         hf_buffer_append (&b, texts[k], l);
       }
+  if (ss->nresults > 0)
+    hf_session_results_encode (&b, ss);
   if (!b.failed)
     hf_buffer_u32 (&b, crc32 (0L, b.data, (uInt)b.len));
   if (b.failed)
@@ -209,6 +236,9 @@ hf_session_free (HfSession *ss)
   free (ss->title);
   free (ss->notes);
   free (ss->view);
+  for (size_t k = 0; k < ss->nresults; k++)
+    hf_session_result_clear (&ss->results[k]);
+  free (ss->results);
   free (ss);
 }
 
@@ -242,17 +272,23 @@ hf_session_decode (const unsigned char *d, size_t len, const char *name, HfError
   unsigned long version = hf_get_u32 (d + 8), w = hf_get_u32 (d + 12),
                 h = hf_get_u32 (d + 16);
   unsigned long m = hf_get_u32 (d + 20), flags = hf_get_u32 (d + 24);
-  if (version != 1 && version != HF_SESSION_VERSION)
+  if (version > HF_SESSION_VERSION)
     {
       hf_error_set (err, HF_EFORMAT,
-                    "%s: session version %lu is not supported (this program "
-                    "reads version %u)",
+                    "%s was made by a newer Hopfield Studio (session format %lu; this "
+                    "version reads formats 1 to %u): update Hopfield Studio to open it",
                     name, version, HF_SESSION_VERSION);
+      return NULL;
+    }
+  if (version == 0)
+    {
+      hf_error_set (err, HF_EFORMAT, "%s: session format 0 does not exist", name);
       return NULL;
     }
   if (w == 0 || h == 0 || w > HF_MAX_NEURONS || h > HF_MAX_NEURONS
       || w * h > HF_MAX_NEURONS || m > HF_MAX_PATTERNS
-      || flags > (FLAG_CLAMP | FLAG_NETWORK | (version >= 2 ? FLAG_NOTES : 0)))
+      || flags > (FLAG_CLAMP | FLAG_NETWORK | (version >= 2 ? FLAG_NOTES : 0)
+                  | (version >= 3 ? FLAG_RESULTS : 0)))
     {
       hf_error_set (err, HF_EFORMAT,
                     "%s: impossible session header (%lux%lu grid, %lu patterns)", name, w,
@@ -296,6 +332,26 @@ hf_session_decode (const unsigned char *d, size_t len, const char *name, HfError
           text_at[k] = at + 4;
           want += 4 + text_len[k];
         }
+      /* a version 3 writer sets the flag only for some text */
+      if (version >= 3 && text_len[0] + text_len[1] + text_len[2] == 0)
+        {
+          hf_error_set (err, HF_EFORMAT, "%s: empty session notes", name);
+          return NULL;
+        }
+    }
+  size_t results_at = 0;
+  if (flags & FLAG_RESULTS)
+    {
+      size_t at = results_at = want - 4, used = 0;
+      const char *why = len < at + 4
+                            ? "truncated"
+                            : hf_session_results_walk (d + at, d + len - 4, NULL, &used);
+      if (why != NULL)
+        {
+          hf_error_set (err, HF_EFORMAT, "%s: kept results: %s", name, why);
+          return NULL;
+        }
+      want += used;
     }
   /* Every length is known before anything of size m n is allocated. */
   if (len != want)
@@ -309,6 +365,13 @@ hf_session_decode (const unsigned char *d, size_t len, const char *name, HfError
       hf_error_set (err, HF_EFORMAT, "%s: checksum mismatch: the file is damaged", name);
       return NULL;
     }
+  for (size_t k = 0; k < rows; k++)
+    if (!hf_session_padding_clear (d + HEADER + SETTINGS + k * B, n))
+      {
+        hf_error_set (err, HF_EFORMAT, "%s: a pattern sets bits past the grid's end",
+                      name);
+        return NULL;
+      }
   HfSessionSettings s;
   const unsigned char *p = d + HEADER;
   s.rule = (uint32_t)hf_get_u32 (p);
@@ -337,19 +400,19 @@ hf_session_decode (const unsigned char *d, size_t len, const char *name, HfError
   p += SETTINGS;
   for (size_t k = 0; k < m; k++, p += B)
     {
-      get_bits (p, row, n);
+      hf_session_get_bits (p, row, n);
       if (hf_patterns_append (ss->library, row, err) != HF_OK)
         goto fail;
     }
-  get_bits (p, ss->probe, n);
+  hf_session_get_bits (p, ss->probe, n);
   p += B;
-  get_bits (p, ss->source, n);
+  hf_session_get_bits (p, ss->source, n);
   p += B;
   if (flags & FLAG_CLAMP)
     {
       if ((ss->clamp = malloc (n)) == NULL)
         goto oom;
-      get_bits (p, row, n);
+      hf_session_get_bits (p, row, n);
       for (size_t i = 0; i < n; i++)
         ss->clamp[i] = row[i] > 0;
       p += B;
@@ -374,7 +437,8 @@ hf_session_decode (const unsigned char *d, size_t len, const char *name, HfError
         {
           if (text_len[k] == 0)
             continue;
-          if (!text_valid ((const char *)d + text_at[k], text_len[k], text_len[k]))
+          if (!hf_session_text_valid ((const char *)d + text_at[k], text_len[k],
+                                      text_len[k]))
             {
               hf_error_set (err, HF_EFORMAT, "%s: the lesson's notes are not UTF-8 text",
                             name);
@@ -385,6 +449,12 @@ hf_session_decode (const unsigned char *d, size_t len, const char *name, HfError
           memcpy (*texts[k], d + text_at[k], text_len[k]);
           (*texts[k])[text_len[k]] = '\0';
         }
+    }
+  if (flags & FLAG_RESULTS)
+    {
+      size_t used;
+      if (hf_session_results_walk (d + results_at, d + len - 4, ss, &used) != NULL)
+        goto oom;
     }
   free (row);
   return ss;

@@ -8,6 +8,11 @@
  *                                    (lab-capacity-midrun.png) and a quick Fig. 1
  *                                    (lab-fig1-quick.png), the window's Lab
  *                                    page mid-run (window-lab-denoise-midrun.png)
+ *   hs-studio-tool lab-kept DIR W H  the window's Lab at W x H (under 1200 px
+ *                                    wide with the left panel hidden, F9) with
+ *                                    three kept results, one shown
+ *                                    (lab-kept-WxH.png) and a
+ *                                    kept Fig. 1 shown (lab-kept-fig1-WxH.png)
  *
  * Run under a display, e.g. xvfb-run -a -s "-screen 0 1600x1000x24". */
 #include <stdio.h>
@@ -16,6 +21,7 @@
 
 #include "hf-train.h"
 #include "hs-application.h"
+#include "hs-lab-run.h"
 #include "hs-lab-view.h"
 #include "gui-helpers.h"
 
@@ -181,6 +187,59 @@ lab_screenshots (const char *dir)
   return rc;
 }
 
+static int
+keep_run (HsLabView *lab, HsLabKind kind, const char *label)
+{
+  hs_lab_view_set_kind (lab, kind);
+  hs_lab_view_set_quick (lab, TRUE);
+  if (kind == HS_LAB_IMAGES)
+    {
+      hs_lab_view_set_param (lab, LAB_P_IMAGES, "6");
+      hs_lab_view_set_param (lab, LAB_P_STEPS, "20");
+    }
+  GError *error = NULL;
+  if (!hs_lab_view_run (lab, &error))
+    return 1;
+  lab_wait (lab, 0, 300);
+  if (!hs_lab_view_keep (lab, label, &error))
+    {
+      fprintf (stderr, "%s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
+
+static int
+lab_kept_screenshots (const char *dir, int width, int height)
+{
+  HsWindow *hw = hs_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (hw), width, height);
+  gtk_window_present (GTK_WINDOW (hw));
+  act (hw, "win.view", g_variant_new_string ("lab"));
+  if (width < 1200)
+    act (hw, "win.show-library", NULL); /* F9: the left panel hidden */
+  HsLabView *lab = HS_LAB_VIEW (hs_window_get_view (hw, "lab"));
+  int rc = keep_run (lab, HS_LAB_CAPACITY, "Lecture 3: capacity");
+  rc |= keep_run (lab, HS_LAB_DENOISE, "Before the break");
+  rc |= keep_run (lab, HS_LAB_IMAGES, "");
+  if (rc == 0 && !hs_lab_view_show_kept (lab, 0, NULL))
+    rc = 1;
+  lab_wait (lab, 1000000, 0.5);
+  char name[64];
+  g_snprintf (name, sizeof name, "lab-kept-%dx%d.png", width, height);
+  rc |= lab_shot (GTK_WIDGET (hw), dir, name);
+  if (rc == 0 && !hs_lab_view_show_kept (lab, 2, NULL))
+    rc = 1;
+  lab_wait (lab, 1000000, 0.5);
+  g_snprintf (name, sizeof name, "lab-kept-fig1-%dx%d.png", width, height);
+  rc |= lab_shot (GTK_WIDGET (hw), dir, name);
+  hs_document_set_modified (hw->doc, FALSE);
+  gtk_window_destroy (GTK_WINDOW (hw));
+  while (!hs_lab_view_workers_done ())
+    g_main_context_iteration (NULL, TRUE);
+  return rc;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -194,6 +253,8 @@ main (int argc, char **argv)
   hs_application_register_resources ();
   if (strcmp (argv[1], "lab") == 0)
     return lab_screenshots (argc > 2 ? argv[2] : ".");
+  if (strcmp (argv[1], "lab-kept") == 0 && argc > 4)
+    return lab_kept_screenshots (argv[2], atoi (argv[3]), atoi (argv[4]));
   HsWindow *win = hs_window_new (NULL);
   int width = argc > 5 ? atoi (argv[4]) : 1440, height = argc > 5 ? atoi (argv[5]) : 880;
   gtk_window_set_default_size (GTK_WINDOW (win), width, height);

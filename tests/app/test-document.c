@@ -7,6 +7,7 @@
 #include "hf-samples.h"
 #include "hf-train.h"
 #include "hs-document.h"
+#include "hs-kept-result.h"
 
 static char *tmpdir;
 
@@ -328,6 +329,101 @@ START_TEST (test_save_and_load)
 }
 END_TEST
 
+/* A kept result as the Lab makes one: a capacity table of two rows. */
+static void
+sample_result (HfSessionResult *r, const char *label)
+{
+  memset (r, 0, sizeof *r);
+  r->kind = strdup ("capacity");
+  r->label = strdup (label);
+  r->time = 1795000000;
+  r->nparams = 1;
+  r->keys = calloc (1, sizeof (char *));
+  r->values = calloc (1, sizeof (char *));
+  r->keys[0] = strdup ("m");
+  r->values[0] = strdup ("4,8");
+  r->ncols = 2;
+  r->columns = calloc (2, sizeof (char *));
+  r->columns[0] = strdup ("m");
+  r->columns[1] = strdup ("fraction_stored");
+  r->nrows = 2;
+  r->table = malloc (4 * sizeof (double));
+  double v[] = { 4, 1.0, 8, 0.5 };
+  memcpy (r->table, v, sizeof v);
+}
+
+/* Keeping and deleting results marks the document unsaved; a save that
+ * races a keep stays unsaved; loading restores them without marking. */
+START_TEST (test_kept_results)
+{
+  HsDocument *doc = hs_document_new (8, 8);
+  GListModel *results = hs_document_get_results (doc);
+  ck_assert_uint_eq (g_list_model_get_n_items (results), 0);
+  ck_assert (!hs_document_get_modified (doc));
+  HfSessionResult r;
+  sample_result (&r, "first");
+  GError *error = NULL;
+  ck_assert (hs_document_keep_result (doc, &r, &error));
+  ck_assert_ptr_null (r.table); /* taken over */
+  ck_assert (hs_document_get_modified (doc));
+  sample_result (&r, "second");
+  ck_assert (hs_document_keep_result (doc, &r, &error));
+  ck_assert_uint_eq (hs_document_get_n_results (doc), 2);
+  /* a result that could not be saved is refused, nothing changes */
+  sample_result (&r, "two\nlines");
+  ck_assert (!hs_document_keep_result (doc, &r, &error));
+  ck_assert_ptr_nonnull (error);
+  g_clear_error (&error);
+  hf_session_result_clear (&r);
+  ck_assert_uint_eq (hs_document_get_n_results (doc), 2);
+  char *path = g_build_filename (tmpdir, "kept.hfsession", NULL);
+  GFile *file = g_file_new_for_path (path);
+  GAsyncResult *res = NULL;
+  hs_document_save_async (doc, file, NULL, on_done, &res);
+  /* deleting one while the worker writes keeps the unsaved mark */
+  hs_document_remove_result (doc, 0);
+  ck_assert (hs_document_save_finish (doc, wait_result (&res), &error));
+  g_clear_object (&res);
+  ck_assert (hs_document_get_modified (doc));
+  ck_assert_uint_eq (hs_document_get_n_results (doc), 1);
+  hs_document_save_async (doc, file, NULL, on_done, &res);
+  ck_assert (hs_document_save_finish (doc, wait_result (&res), &error));
+  g_clear_object (&res);
+  ck_assert (!hs_document_get_modified (doc));
+  /* another document opens it with its result, and counts as saved */
+  HsDocument *other = hs_document_new (8, 8);
+  sample_result (&r, "replaced on open");
+  ck_assert (hs_document_keep_result (other, &r, NULL));
+  ItemsLog log = { 0 };
+  g_signal_connect (hs_document_get_results (other), "items-changed",
+                    G_CALLBACK (on_items_changed), &log);
+  hs_document_load_async (other, file, NULL, on_done, &res);
+  ck_assert (hs_document_load_finish (other, wait_result (&res), &error));
+  g_clear_object (&res);
+  ck_assert_uint_eq (log.calls, 1);
+  ck_assert_uint_eq (hs_document_get_n_results (other), 1);
+  ck_assert (!hs_document_get_modified (other));
+  HsKeptResult *item = g_list_model_get_item (hs_document_get_results (other), 0);
+  const HfSessionResult *back = hs_kept_result_get (item);
+  ck_assert_str_eq (back->label, "second");
+  ck_assert_str_eq (back->kind, "capacity");
+  ck_assert_int_eq (back->time, 1795000000);
+  ck_assert_uint_eq (back->nrows, 2);
+  ck_assert_double_eq (back->table[3], 0.5);
+  char *title = hs_kept_result_dup_title (item);
+  ck_assert_ptr_nonnull (strstr (title, "second"));
+  ck_assert_ptr_nonnull (strstr (title, "capacity"));
+  g_free (title);
+  g_object_unref (item);
+  hs_document_remove_result (other, 0);
+  ck_assert (hs_document_get_modified (other));
+  g_object_unref (other);
+  g_object_unref (doc);
+  g_object_unref (file);
+  g_free (path);
+}
+END_TEST
+
 static Suite *
 document_suite (void)
 {
@@ -337,6 +433,7 @@ document_suite (void)
   tcase_add_test (tc, test_library_model);
   tcase_add_test (tc, test_grid_probe_and_corruption);
   tcase_add_test (tc, test_save_and_load);
+  tcase_add_test (tc, test_kept_results);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -6,7 +6,7 @@
 
 #include "hs-application.h"
 #include "hs-lab-run.h"
-#include "hs-lab-view.h"
+#include "hs-lab-view-private.h"
 #include "gui-helpers.h"
 
 static GtkWidget *window;
@@ -28,6 +28,13 @@ teardown (void)
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_iteration (NULL, FALSE))
     ;
+}
+
+static void
+on_saved (GObject *source, GAsyncResult *result, gpointer data)
+{
+  (void)source;
+  *(GAsyncResult **)data = g_object_ref (result);
 }
 
 static gboolean
@@ -255,6 +262,178 @@ START_TEST (test_window_lab_page)
 }
 END_TEST
 
+static HsLabView *
+window_lab (HsWindow *win)
+{
+  return HS_LAB_VIEW (hs_window_get_view (win, "lab"));
+}
+
+static gboolean
+lab_idle (HsWindow *win)
+{
+  return !hs_lab_view_is_busy (window_lab (win));
+}
+
+static gboolean
+has_two_results (HsWindow *win)
+{
+  return hs_document_get_n_results (win->doc) == 2;
+}
+
+/* The view's drawing at 900 x 600 (a chart, or the Fig. 1 grid). */
+static cairo_surface_t *
+render_view (HsLabView *view)
+{
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 900, 600);
+  cairo_t *cr = cairo_create (s);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  hs_lab_view_draw (view, cr, 900, 600);
+  cairo_destroy (cr);
+  cairo_surface_flush (s);
+  return s;
+}
+
+static long
+differing (cairo_surface_t *a, cairo_surface_t *b)
+{
+  const uint32_t *pa = (const uint32_t *)(void *)cairo_image_surface_get_data (a),
+                 *pb = (const uint32_t *)(void *)cairo_image_surface_get_data (b);
+  long d = 0;
+  for (int k = 0; k < 900 * 600; k++)
+    d += pa[k] != pb[k];
+  return d;
+}
+
+static char *
+export_csv (HsLabView *view, const char *dir, const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  GError *error = NULL;
+  ck_assert_msg (hs_lab_view_export_csv (view, path, &error), "%s",
+                 error ? error->message : "");
+  char *text = NULL;
+  ck_assert (g_file_get_contents (path, &text, NULL, NULL));
+  g_remove (path);
+  return text;
+}
+
+static HsWindow *
+lab_window (void)
+{
+  HsWindow *win = hs_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (win), 1366, 768);
+  gtk_window_present (GTK_WINDOW (win));
+  ck_assert (gtk_widget_activate_action_variant (GTK_WIDGET (win), "win.view",
+                                                 g_variant_new_string ("lab")));
+  return win;
+}
+
+/* Results kept in the session: a quick capacity run and a small Fig. 1 are
+ * kept, the session saved and opened in a new window, whose Lab lists them
+ * and shows each as it was (the same pixels, the same CSV), without
+ * running anything. */
+START_TEST (test_kept_results_survive_a_save)
+{
+  HsWindow *win = lab_window ();
+  HsLabView *view = window_lab (win);
+  GError *error = NULL;
+  ck_assert (!hs_lab_view_keep (view, "nothing yet", &error)); /* no run */
+  g_clear_error (&error);
+  hs_lab_view_set_kind (view, HS_LAB_CAPACITY);
+  hs_lab_view_set_quick (view, TRUE);
+  hs_lab_view_set_param (view, LAB_P_MS, "4:24:4");
+  hs_lab_view_set_param (view, LAB_P_TRIALS, "2");
+  ck_assert (hs_lab_view_run (view, &error));
+  ck_assert (!hs_lab_view_keep (view, "running", &error)); /* not finished */
+  g_clear_error (&error);
+  gui_wait_for (lab_idle, win, 120);
+  ck_assert (hs_lab_view_has_result (view));
+  hs_document_set_modified (win->doc, FALSE);
+  ck_assert_msg (hs_lab_view_keep (view, "Before the break", &error), "%s",
+                 error ? error->message : "");
+  ck_assert (hs_document_get_modified (win->doc));
+  ck_assert (!hs_lab_view_keep (view, "twice", &error)); /* kept already */
+  g_clear_error (&error);
+  cairo_surface_t *chart = render_view (view);
+  g_autofree char *dir = gui_tmpdir_new ("test-lab-kept-XXXXXX");
+  g_autofree char *csv = export_csv (view, dir, "fresh.csv");
+  /* Fig. 1 at a tiny size: its grid is kept too */
+  hs_lab_view_set_kind (view, HS_LAB_IMAGES);
+  hs_lab_view_set_param (view, LAB_P_IMAGES, "2");
+  hs_lab_view_set_param (view, LAB_P_STEPS, "3");
+  hs_lab_view_set_param (view, LAB_P_RULES, "mpf,hebbian");
+  ck_assert (hs_lab_view_run (view, &error));
+  gui_wait_for (lab_idle, win, 300);
+  ck_assert (hs_lab_view_has_result (view));
+  ck_assert (hs_lab_view_keep (view, "", &error));
+  cairo_surface_t *grid = render_view (view);
+  g_autofree char *grid_csv = export_csv (view, dir, "grid.csv");
+  ck_assert_uint_eq (hs_document_get_n_results (win->doc), 2);
+  /* the first result comes back in this window too */
+  ck_assert (hs_lab_view_show_kept (view, 0, &error));
+  ck_assert (hs_lab_view_is_showing_kept (view));
+  cairo_surface_t *again = render_view (view);
+  ck_assert_int_eq (differing (chart, again), 0);
+  cairo_surface_destroy (again);
+
+  g_autofree char *path = g_build_filename (dir, "kept.hfsession", NULL);
+  GFile *file = g_file_new_for_path (path);
+  GAsyncResult *res = NULL;
+  hs_document_save_async (win->doc, file, NULL, on_saved, &res);
+  while (res == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  ck_assert (hs_document_save_finish (win->doc, res, &error));
+  g_clear_object (&res);
+
+  HsWindow *other = lab_window ();
+  hs_window_open_files (other, &file, 1);
+  ck_assert (gui_wait_for (has_two_results, other, 60));
+  ck_assert (!hs_document_get_modified (other->doc));
+  HsLabView *view2 = window_lab (other);
+  ck_assert (!hs_lab_view_is_showing_kept (view2));
+  /* choosing it in the list shows it */
+  GtkDropDown *list = GTK_DROP_DOWN (view2->kept_dropdown);
+  ck_assert_uint_eq (g_list_model_get_n_items (gtk_drop_down_get_model (list)), 2);
+  ck_assert_uint_eq (gtk_drop_down_get_selected (list), 0);
+  ck_assert (!hs_lab_view_is_showing_kept (view2)); /* opening shows nothing yet */
+  gtk_drop_down_set_selected (list, 1);
+  ck_assert (hs_lab_view_is_showing_kept (view2));
+  ck_assert_uint_eq (hs_lab_view_rows_done (view2), 1); /* the Fig. 1 result */
+  gtk_drop_down_set_selected (list, 0);
+  ck_assert_uint_eq (hs_lab_view_rows_done (view2), 3 * 6);
+  cairo_surface_t *chart2 = render_view (view2);
+  ck_assert_int_eq (differing (chart, chart2), 0);
+  g_autofree char *csv2 = export_csv (view2, dir, "kept.csv");
+  ck_assert_str_eq (csv, csv2);
+  ck_assert (hs_lab_view_show_kept (view2, 1, &error));
+  cairo_surface_t *grid2 = render_view (view2);
+  ck_assert_int_eq (differing (grid, grid2), 0);
+  g_autofree char *grid_csv2 = export_csv (view2, dir, "kept-grid.csv");
+  ck_assert_str_eq (grid_csv, grid_csv2);
+  /* showing a kept result keeps nothing new; deleting one is a change */
+  ck_assert (!hs_lab_view_keep (view2, "again", &error));
+  g_clear_error (&error);
+  hs_lab_view_delete_kept (view2, 0);
+  ck_assert_uint_eq (hs_document_get_n_results (other->doc), 1);
+  ck_assert (hs_document_get_modified (other->doc));
+  ck_assert (!hs_lab_view_show_kept (view2, 1, &error)); /* gone */
+  g_clear_error (&error);
+  cairo_surface_destroy (chart);
+  cairo_surface_destroy (chart2);
+  cairo_surface_destroy (grid);
+  cairo_surface_destroy (grid2);
+  g_object_unref (file);
+  gui_tmpdir_remove (&dir);
+  hs_document_set_modified (win->doc, FALSE);
+  hs_document_set_modified (other->doc, FALSE);
+  gtk_window_destroy (GTK_WINDOW (win));
+  gtk_window_destroy (GTK_WINDOW (other));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+END_TEST
+
 int
 main (int argc, char **argv)
 {
@@ -271,6 +450,7 @@ main (int argc, char **argv)
   tcase_add_test (tc, test_bad_input);
   tcase_add_test (tc, test_images_grid);
   tcase_add_test (tc, test_window_lab_page);
+  tcase_add_test (tc, test_kept_results_survive_a_save);
   suite_add_tcase (s, tc);
   SRunner *sr = srunner_create (s);
   srunner_set_fork_status (sr, CK_NOFORK);

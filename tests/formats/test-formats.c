@@ -695,7 +695,7 @@ START_TEST (test_session_notes)
   size_t la;
   HfError err;
   ck_assert_int_eq (hf_session_encode (&ss, &a, &la, &err), HF_OK);
-  ck_assert_uint_eq (hf_get_u32 (a + 8), 2);
+  ck_assert_uint_eq (hf_get_u32 (a + 8), HF_SESSION_VERSION);
   HfSession *back = hf_session_decode (a, la, "s", &err);
   ck_assert_msg (back != NULL, "%s", err.message);
   ck_assert_str_eq (back->title, ss.title);
