@@ -3,8 +3,10 @@
 #include <glib/gi18n.h>
 
 #include "hs-application.h"
+#include "hs-preferences.h"
 #include "hs-settings.h"
 #include "hs-style.h"
+#include "hs-shortcuts.h"
 #include "hs-tour.h"
 #include "hs-window.h"
 
@@ -13,6 +15,7 @@ struct _HsApplication
   GtkApplication parent_instance;
   GSettings *settings;           /* NULL when the schema is not installed */
   HsStyleMonitor *desktop_style; /* the desktop's dark preference, for "system" */
+  GtkWindow *preferences;        /* the Preferences window while it is open */
 };
 
 G_DEFINE_FINAL_TYPE (HsApplication, hs_application, GTK_TYPE_APPLICATION)
@@ -30,16 +33,84 @@ action_quit (GSimpleAction *a, GVariant *p, gpointer app)
   g_list_free_full (windows, g_object_unref);
 }
 
+/* The project's homepage, as in the AppStream metainfo. */
+#define HOMEPAGE "https://example.org/hopfield-studio"
+
+GtkWindow *
+hs_application_about_new (GtkWindow *parent)
+{
+  const char *authors[] = { "The Hopfield Studio developers", NULL };
+  GtkWidget *about = gtk_about_dialog_new ();
+  GtkAboutDialog *d = GTK_ABOUT_DIALOG (about);
+  gtk_about_dialog_set_program_name (d, _ ("Hopfield Studio"));
+  gtk_about_dialog_set_logo_icon_name (d, APP_ID);
+  gtk_about_dialog_set_version (d, PACKAGE_VERSION);
+  gtk_about_dialog_set_comments (d, _ ("Draw, train and watch Hopfield associative "
+                                       "memories recall, neuron by neuron."));
+  gtk_about_dialog_set_license_type (d, GTK_LICENSE_GPL_3_0);
+  gtk_about_dialog_set_copyright (d, _ ("© The Hopfield Studio developers"));
+  gtk_about_dialog_set_authors (d, authors);
+  gtk_about_dialog_set_website (d, HOMEPAGE);
+  gtk_about_dialog_set_website_label (d, _ ("Website"));
+  /* the method the studio is built around */
+  const char *method[] = {
+    "Christopher Hillar, Jascha Sohl-Dickstein, Kilian Koepsell",
+    _ ("“Efficient and optimal binary Hopfield associative memory storage using "
+       "minimum probability flow” (2012)"),
+    NULL,
+  };
+  gtk_about_dialog_add_credit_section (d, _ ("Minimum probability flow learning"),
+                                       method);
+  if (parent != NULL)
+    {
+      gtk_window_set_transient_for (GTK_WINDOW (about), parent);
+      gtk_window_set_destroy_with_parent (GTK_WINDOW (about), TRUE);
+    }
+  gtk_window_set_modal (GTK_WINDOW (about), TRUE);
+  gtk_window_set_hide_on_close (GTK_WINDOW (about), FALSE);
+  return GTK_WINDOW (about);
+}
+
 static void
 action_about (GSimpleAction *a, GVariant *p, gpointer app)
 {
-  const char *authors[] = { "The Hopfield Studio developers", NULL };
-  gtk_show_about_dialog (gtk_application_get_active_window (GTK_APPLICATION (app)),
-                         "program-name", _ ("Hopfield Studio"), "logo-icon-name", APP_ID,
-                         "version", PACKAGE_VERSION, "comments",
-                         _ ("Draw, train and watch Hopfield associative memories "
-                            "recall, neuron by neuron."),
-                         "license-type", GTK_LICENSE_GPL_3_0, "authors", authors, NULL);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (app));
+  gtk_window_present (hs_application_about_new (parent));
+}
+
+static void
+action_preferences (GSimpleAction *a, GVariant *p, gpointer user)
+{
+  HsApplication *self = user;
+  if (self->settings == NULL)
+    return; /* disabled: no schema */
+  if (self->preferences == NULL)
+    {
+      GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+      self->preferences = hs_preferences_new (parent, self->settings);
+      g_object_add_weak_pointer (G_OBJECT (self->preferences),
+                                 (gpointer *)&self->preferences);
+    }
+  gtk_window_present (self->preferences);
+}
+
+static void
+action_shortcuts (GSimpleAction *a, GVariant *p, gpointer app)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (app));
+  gtk_window_present (hs_shortcuts_window_new (parent));
+}
+
+/* Projector mode changed in the Preferences (or by dconf): every window. */
+static void
+on_projector_key (GSettings *settings, const char *key, GApplication *app)
+{
+  gboolean on = g_settings_get_boolean (settings, key);
+  GVariant *state = g_action_group_get_action_state (G_ACTION_GROUP (app), "projector");
+  if (state != NULL && g_variant_get_boolean (state) != on)
+    g_action_group_change_action_state (G_ACTION_GROUP (app), "projector",
+                                        g_variant_new_boolean (on));
+  g_clear_pointer (&state, g_variant_unref);
 }
 
 /* Projector mode: remembered, and applied to every window. */
@@ -137,6 +208,8 @@ on_desktop_style (gboolean dark, gpointer self)
 static const GActionEntry app_entries[] = {
   { "quit", action_quit },
   { "about", action_about },
+  { "preferences", action_preferences },
+  { "shortcuts", action_shortcuts },
   { "projector", NULL, NULL, "false", change_projector },
   { "style", NULL, "s", "'system'", change_style },
 };
@@ -163,37 +236,8 @@ void
 hs_application_setup_accels (GtkApplication *app)
 {
   hs_application_register_resources ();
-  static const struct
-  {
-    const char *action;
-    const char *accels[4];
-  } accels[] = {
-    { "app.quit", { "<Ctrl>q", NULL } },
-    { "win.open", { "<Ctrl>o", NULL } },
-    { "win.save-session", { "<Ctrl>s", NULL } },
-    { "win.save-session-as", { "<Ctrl><Alt>s", NULL } },
-    { "win.save-network", { "<Ctrl><Shift>s", NULL } },
-    { "win.export-png", { "<Ctrl>e", NULL } },
-    { "win.train", { "<Ctrl>t", NULL } },
-    { "win.cancel-training", { "Escape", NULL } },
-    { "win.corrupt", { "<Ctrl>k", NULL } },
-    { "win.add-pattern", { "<Ctrl>n", NULL } },
-    { "win.play", { "space", NULL } },
-    { "win.step", { "s", NULL } },
-    { "win.help", { "F1", NULL } },
-    { "win.sweep", { "w", NULL } },
-    { "win.reset", { "r", NULL } },
-    { "win.finish", { "e", NULL } },
-    { "win.invert", { "i", NULL } },
-    { "win.zoom(1)", { "<Ctrl>plus", "<Ctrl>equal", NULL } },
-    { "win.zoom(-1)", { "<Ctrl>minus", NULL } },
-    { "win.zoom(0)", { "<Ctrl>0", NULL } },
-    { "win.fullscreen", { "F11", NULL } },
-    { "win.undo", { "<Ctrl>z", NULL } },
-    { "win.redo", { "<Ctrl><Shift>z", "<Ctrl>y", NULL } },
-  };
-  for (gsize k = 0; k < G_N_ELEMENTS (accels); k++)
-    gtk_application_set_accels_for_action (app, accels[k].action, accels[k].accels);
+  /* the one table of shortcuts (hs-shortcuts.c) */
+  hs_shortcuts_set_accels (app);
 }
 
 static void
@@ -218,6 +262,15 @@ hs_application_startup (GApplication *app)
       on_style_setting (self->settings, "style", self);
     }
   hs_application_apply_style (self);
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed::projector-mode",
+                             G_CALLBACK (on_projector_key), app, 0);
+  else
+    {
+      /* no schema, no preferences to keep */
+      GAction *prefs = g_action_map_lookup_action (G_ACTION_MAP (app), "preferences");
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (prefs), FALSE);
+    }
 }
 
 /* --projector: turns projector mode on, in this instance or in the one
@@ -266,8 +319,15 @@ hs_application_open (GApplication *app, GFile **files, int n_files, const char *
 static void
 hs_application_dispose (GObject *object)
 {
-  g_clear_object (&HS_APPLICATION (object)->settings);
-  g_clear_pointer (&HS_APPLICATION (object)->desktop_style, hs_style_monitor_free);
+  HsApplication *self = HS_APPLICATION (object);
+  g_clear_pointer (&self->desktop_style, hs_style_monitor_free);
+  if (self->preferences != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->preferences),
+                                    (gpointer *)&self->preferences);
+      gtk_window_destroy (g_steal_pointer (&self->preferences));
+    }
+  g_clear_object (&self->settings);
   G_OBJECT_CLASS (hs_application_parent_class)->dispose (object);
 }
 

@@ -19,5 +19,7 @@ GResource *hs_get_resource (void);
 gboolean hs_application_set_style (HsApplication *self, const char *name);
 /* Applies the current style to the display (projector mode keeps it light). */
 void hs_application_apply_style (HsApplication *self);
+/* The About dialog (shown by app.about), over parent (may be NULL). */
+GtkWindow *hs_application_about_new (GtkWindow *parent);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include "hs-lab-view-private.h"
 #include "hp-colorbar.h"
 #include "hs-plot-style.h"
+#include "hs-settings.h"
 
 G_DEFINE_FINAL_TYPE (HsLabView, hs_lab_view, GTK_TYPE_WIDGET)
 
@@ -399,6 +400,7 @@ export_response (GtkNativeDialog *dialog, int response, gpointer user_data)
         }
       else if (path)
         {
+          hs_settings_remember_folder (file);
           char *text = g_strdup_printf (_ ("Saved %s"), path);
           lab_set_status (self, text);
           g_free (text);
@@ -418,6 +420,7 @@ export_dialog (HsLabView *self, gboolean table)
       table ? _ ("Export Table") : _ ("Export Plot"),
       GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, GTK_FILE_CHOOSER_ACTION_SAVE,
       _ ("_Save"), _ ("_Cancel"));
+  hs_settings_start_in_last_folder (GTK_FILE_CHOOSER (d));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (d),
                                      table ? "experiment.csv" : "experiment.svg");
   g_object_set_data (G_OBJECT (d), "table", GINT_TO_POINTER (table));

@@ -77,4 +77,5 @@ struct _HsRecallPanel
   gboolean has_last_event;
   gint64 last_text_update; /* labels refresh at most 10 times/s while playing */
   gboolean syncing;
+  GSettings *settings; /* the speed slider is the "playback-speed" key; NULL: none */
 };

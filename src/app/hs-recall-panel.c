@@ -8,6 +8,7 @@
 #include "hs-energy-plot.h"
 #include "hs-overlap-chart.h"
 #include "hs-panels-private.h"
+#include "hs-settings.h"
 
 /* Dropdown entries: each names its engine value, so their order is free. */
 static const struct
@@ -242,6 +243,8 @@ on_playing (HsRecallPanel *self)
 
 /* ---- settings ---- */
 
+static void on_recall_settings_changed (HsRecallPanel *self);
+
 static void
 on_speed_changed (HsRecallPanel *self)
 {
@@ -250,6 +253,13 @@ on_speed_changed (HsRecallPanel *self)
                       : g_strdup_printf (_ ("%.0f updates/s"), s);
   gtk_label_set_text (self->speed_label, text);
   g_free (text);
+  /* the viewer's speed, whatever the lesson saved; without the schema,
+   * the lesson's */
+  if (self->settings != NULL && self->player != NULL)
+    hs_recall_player_set_speed (self->player,
+                                gtk_range_get_value (GTK_RANGE (self->speed_scale)));
+  else if (self->settings == NULL)
+    on_recall_settings_changed (self);
 }
 
 /* The widgets' values into the document's settings. */
@@ -269,7 +279,8 @@ on_recall_settings_changed (HsRecallPanel *self)
   if (t < G_N_ELEMENTS (ties))
     s.tie = ties[t].tie;
   s.temperature = gtk_range_get_value (GTK_RANGE (self->temperature_scale));
-  s.speed = gtk_range_get_value (GTK_RANGE (self->speed_scale));
+  if (self->settings == NULL) /* else the speed is the viewer's, not the lesson's */
+    s.speed = gtk_range_get_value (GTK_RANGE (self->speed_scale));
   s.seed = (uint32_t)gtk_spin_button_get_value_as_int (self->seed_spin);
   hs_document_set_settings (self->doc, &s);
 }
@@ -295,7 +306,8 @@ on_settings_changed (HsRecallPanel *self)
     if ((guint32)ties[k].tie == s->tie)
       gtk_drop_down_set_selected (self->tie_dropdown, k);
   gtk_range_set_value (GTK_RANGE (self->temperature_scale), s->temperature);
-  gtk_range_set_value (GTK_RANGE (self->speed_scale), s->speed);
+  if (self->settings == NULL)
+    gtk_range_set_value (GTK_RANGE (self->speed_scale), s->speed);
   gtk_spin_button_set_value (self->seed_spin, s->seed);
   self->syncing = FALSE;
   on_recall_settings_changed (self); /* sensitivity only: syncing is over, no change */
@@ -320,6 +332,15 @@ hs_recall_panel_set_player (HsRecallPanel *self, HsRecallPlayer *player)
   g_signal_connect_object (hs_document_get_library (self->doc), "items-changed",
                            G_CALLBACK (on_library_changed), self, G_CONNECT_SWAPPED);
   on_settings_changed (self);
+  /* the speed is the viewer's: the preference and this slider are one */
+  self->settings = hs_settings_new ();
+  if (self->settings != NULL)
+    {
+      g_settings_bind (self->settings, "playback-speed",
+                       gtk_range_get_adjustment (GTK_RANGE (self->speed_scale)), "value",
+                       G_SETTINGS_BIND_DEFAULT);
+      on_speed_changed (self);
+    }
   on_restarted (self);
 }
 
@@ -332,6 +353,7 @@ hs_recall_panel_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), HS_TYPE_RECALL_PANEL);
   g_clear_object (&self->player);
   g_clear_object (&self->doc);
+  g_clear_object (&self->settings);
   G_OBJECT_CLASS (hs_recall_panel_parent_class)->dispose (object);
 }
 

@@ -29,6 +29,7 @@ struct _HsRecallPlayer
   guint32 seed;
   double temperature;
   GArray *energies;
+  double speed; /* log10 of updates/s set by the viewer; NAN: the document's */
 };
 
 G_DEFINE_FINAL_TYPE (HsRecallPlayer, hs_recall_player, G_TYPE_OBJECT)
@@ -182,7 +183,16 @@ double
 hs_recall_player_get_rate (HsRecallPlayer *self)
 {
   g_return_val_if_fail (HS_IS_RECALL_PLAYER (self), 1);
-  return pow (10.0, hs_document_get_settings (self->doc)->speed);
+  double speed = isfinite (self->speed) ? self->speed
+                                        : hs_document_get_settings (self->doc)->speed;
+  return pow (10.0, speed);
+}
+
+void
+hs_recall_player_set_speed (HsRecallPlayer *self, double speed)
+{
+  g_return_if_fail (HS_IS_RECALL_PLAYER (self));
+  self->speed = isfinite (speed) ? CLAMP (speed, 0.0, 5.0) : NAN;
 }
 
 static gboolean
@@ -512,6 +522,7 @@ hs_recall_player_init (HsRecallPlayer *self)
 {
   g_weak_ref_init (&self->widget, NULL);
   self->energies = g_array_new (FALSE, FALSE, sizeof (double));
+  self->speed = NAN;
 }
 
 HsRecallPlayer *

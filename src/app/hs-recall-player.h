@@ -63,7 +63,11 @@ gboolean hs_recall_player_is_rewound (HsRecallPlayer *self);
 /* NULL without a recall. */
 const HfHistory *hs_recall_player_get_history (HsRecallPlayer *self);
 
-/* Updates per second while playing (from the document's speed setting). */
+/* Updates per second while playing: from the speed the viewer set, else
+ * from the document's speed setting. */
 double hs_recall_player_get_rate (HsRecallPlayer *self);
+/* The viewer's speed (log10 of updates per second, 0 ... 5), which then
+ * wins over the document's; NAN: the document's again. */
+void hs_recall_player_set_speed (HsRecallPlayer *self, double speed);
 
 G_END_DECLS

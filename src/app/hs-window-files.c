@@ -114,6 +114,7 @@ apply_item (HsWindow *self, OpenJob *job, OpenItem *it, guint *added, GString *e
       g_string_append_printf (errors, "%s\n", it->error);
       return;
     }
+  hs_settings_remember_folder (it->file); /* file dialogs start there next time */
   if (it->session != NULL)
     {
       hs_probe_editor_import_close (self->probe_editor);
@@ -300,6 +301,7 @@ hs_window_open_dialog (HsWindow *self)
                                                          _ ("_Open"), _ ("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (d), TRUE);
   GtkFileChooser *fc = GTK_FILE_CHOOSER (d);
+  hs_settings_start_in_last_folder (fc);
   gtk_file_chooser_add_filter (
       fc, filter_new (_ ("Everything Hopfield Studio opens"), hs_window_open_patterns));
   gtk_file_chooser_add_filter (
@@ -340,6 +342,7 @@ session_saved (GObject *source, GAsyncResult *result, gpointer data)
     }
   else
     {
+      hs_settings_remember_folder (hs_document_get_file (self->doc));
       char *name = hs_document_dup_display_name (self->doc);
       hs_window_show_message (self, GTK_MESSAGE_INFO, _ ("Saved %s."), name);
       g_free (name);
@@ -420,6 +423,7 @@ on_save_response (GtkNativeDialog *dialog, int response, HsWindow *self)
                             hs_engine_message (err.message));
   else
     {
+      hs_settings_remember_folder (file);
       char *name = g_file_get_basename (file);
       hs_window_show_message (self, GTK_MESSAGE_INFO, _ ("Saved %s."), name);
       g_free (name);
@@ -438,7 +442,10 @@ save_dialog (HsWindow *self, const char *title, const char *name, SaveKind kind)
   if (current != NULL)
     gtk_file_chooser_set_file (GTK_FILE_CHOOSER (d), current, NULL);
   else
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (d), name);
+    {
+      hs_settings_start_in_last_folder (GTK_FILE_CHOOSER (d));
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (d), name);
+    }
   g_object_set_data (G_OBJECT (d), "save-kind", GINT_TO_POINTER (kind));
   g_signal_connect (d, "response", G_CALLBACK (on_save_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (d));

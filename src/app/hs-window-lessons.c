@@ -1,6 +1,6 @@
 /* hs-window-lessons.c: what the studio offers a lecture: a lesson's notes
  * beside the canvas (the left column's "Notes" page), the ready-made
- * lessons in the Lessons menu, the guide (F1), and the step-back keys. */
+ * lessons in the Lessons menu and the guide (F1). */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -97,15 +97,5 @@ hs_window_lessons_init (HsWindow *self)
   g_signal_connect_object (self->doc, "notify::view", G_CALLBACK (on_view_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect (self, "destroy", G_CALLBACK (on_destroy), NULL);
-  /* Step back on Shift+S or Backspace, in the bubble phase: unlike the
-   * application's accelerators (capture phase), these reach the window only
-   * when the focused widget (a text field) did not use the key. */
-  GtkEventController *keys = gtk_shortcut_controller_new ();
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_BUBBLE);
-  gtk_shortcut_controller_add_shortcut (
-      GTK_SHORTCUT_CONTROLLER (keys),
-      gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Shift>s|BackSpace"),
-                        gtk_named_action_new ("win.step-back")));
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
   hs_notes_panel_set_notes (self->notes_panel, NULL, NULL);
 }

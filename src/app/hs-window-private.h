@@ -102,3 +102,7 @@ GtkWidget *hs_window_get_view (HsWindow *self, const char *name);
 /* hs-window-projector.c: the remembered size, projector mode, F11
  * (win.fullscreen) and the tour (win.tour). */
 void hs_window_state_init (HsWindow *self);
+
+/* hs-window-prefs.c: the preferences' defaults, applied live, and
+ * win.new-lesson. */
+void hs_window_prefs_init (HsWindow *self);

@@ -7,9 +7,12 @@
  * high-contrast light scheme with larger text, the plots follow the widget's
  * font and the projector scheme (hs-plot-style.c); the editing panels and
  * toolbars are hidden so the canvas, the plots and the outcome get the
- * room. F11 (win.fullscreen) toggles full screen; win.tour opens the tour. */
+ * room. F11 (win.fullscreen) toggles full screen; win.tour opens the tour.
+ * The window's own shortcuts (the views, F9 and the plain keys) come from
+ * the table in hs-shortcuts.c. */
 #include "config.h"
 
+#include "hs-shortcuts.h"
 #include "hs-tour.h"
 #include "hs-window-private.h"
 
@@ -66,6 +69,10 @@ hs_window_state_init (HsWindow *self)
         gtk_window_maximize (GTK_WINDOW (self));
     }
   g_signal_connect (self, "close-request", G_CALLBACK (save_state), NULL);
+  /* the keys the window handles itself (hs-shortcuts.c), and the
+   * preferences' defaults (hs-window-prefs.c) */
+  hs_shortcuts_add_to_window (GTK_WIDGET (self));
+  hs_window_prefs_init (self);
 }
 
 gboolean

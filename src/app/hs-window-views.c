@@ -385,17 +385,6 @@ static const GActionEntry view_entries[] = {
   { "stability-overlay", NULL, NULL, "false", change_overlay },
 };
 
-static void
-add_shortcut (GtkShortcutController *c, guint key, GdkModifierType mods,
-              const char *action, GVariant *args)
-{
-  GtkShortcut *s = gtk_shortcut_new (gtk_keyval_trigger_new (key, mods),
-                                     gtk_named_action_new (action));
-  if (args != NULL)
-    gtk_shortcut_set_arguments (s, args);
-  gtk_shortcut_controller_add_shortcut (c, s);
-}
-
 void
 hs_window_views_actions_init (HsWindow *self)
 {
@@ -507,15 +496,7 @@ hs_window_views_init (HsWindow *self)
   gtk_menu_button_set_menu_model (v->view_button, menu);
   g_object_unref (menu);
   gtk_menu_button_set_label (v->view_button, _ (pages[PAGE_CANVAS].title));
-
-  GtkEventController *c = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (c),
-                                     GTK_SHORTCUT_SCOPE_GLOBAL);
-  for (int k = 0; k < N_PAGES; k++)
-    add_shortcut (GTK_SHORTCUT_CONTROLLER (c), GDK_KEY_1 + k, GDK_ALT_MASK, "win.view",
-                  g_variant_new_string (pages[k].name));
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (c), GDK_KEY_F9, 0, "win.show-library", NULL);
-  gtk_widget_add_controller (w, c);
+  /* Alt+1 ... Alt+7 and F9: the window's shortcuts (hs-shortcuts.c) */
 
   g_signal_connect_object (self->doc, "network-changed", G_CALLBACK (on_network_changed),
                            self, G_CONNECT_SWAPPED);
