@@ -336,7 +336,7 @@ class Monkey:
                               ["Up", "Return"], ["Right"] * r.randint(1, 4), ["Escape"]])
             self.key(w, " ".join(keys))
         elif kind == "view":
-            # a view (Alt+1 ... Alt+7), then clicks and a drag inside it
+            # a view (Alt+1 ... Alt+7), then clicks inside it
             self.key(w, "alt+%d" % r.randint(1, 7))
             time.sleep(0.3)
             for _ in range(r.randint(1, 4)):
@@ -401,8 +401,8 @@ class Monkey:
 
     def step(self):
         wins = self.windows()
-        if self.main_win not in wins and self.proc.poll() is None:
-            # the main window is gone but the process runs: it is closing
+        if not wins:
+            # no window (yet, or the studio is closing)
             time.sleep(0.3)
             return
         others = [w for w in wins if w != self.main_win]
@@ -414,8 +414,9 @@ class Monkey:
             if FILE_CHOOSER.match(t):
                 self.key(w, "Escape")
                 return
-        # a dialog or popup is up: mostly play with it, sometimes Escape
-        if others and self.rng.random() < 0.75:
+        # a dialog or popup is up (or only the guide is left): mostly play
+        # with it, sometimes Escape
+        if others and (self.main_win not in wins or self.rng.random() < 0.75):
             w = others[-1]
             if self.rng.random() < 0.12:
                 self.key(w, "Escape")
