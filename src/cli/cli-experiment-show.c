@@ -153,10 +153,17 @@ show_one (const HfSession *ss, size_t index, bool csv, const char *plot_path)
       format_time (r->time, when, sizeof when);
       printf ("# kept result %zu of %zu: %s%s%s%s, kept %s\n", index + 1, ss->nresults,
               r->kind, r->label[0] ? " \"" : "", r->label, r->label[0] ? "\"" : "", when);
+      /* The Lab takes "perceptron, mpf"; the command line takes one word
+       * per option, so the values print without their spaces. */
       printf ("# repeat with: hopfield experiment %s", r->kind);
       for (int p = 0; p < HP_LAB_NPARAMS; p++)
         if (texts[p] != NULL)
-          printf (" %s %s", options[p], texts[p]);
+          {
+            printf (" %s ", options[p]);
+            for (const char *c = texts[p]; *c; c++)
+              if (!g_ascii_isspace (*c))
+                putchar (*c);
+          }
       printf ("\n");
       for (size_t q = 0; res && q < res->nrules; q++)
         printf ("# %s: %zu of %zu originals fixed points, %zu recalled\n",

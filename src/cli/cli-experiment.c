@@ -558,6 +558,9 @@ cli_experiment (int argc, char **argv)
         rc = EXIT_USAGE;
         break;
       }
+  if (rc == 0 && optind < argc)
+    rc = cli_fail (EXIT_USAGE, "unexpected argument '%s' (values are one word: A,B,C)",
+                   argv[optind]);
   if (rc == 0)
     defaults (&a, n_set, t_set, p_set, c_set);
   bool is_scaling = strcmp (a.kind, "scaling") == 0;

@@ -59,7 +59,7 @@ main (int argc, char **argv)
   memset (ss.probe, -1, 256);
   memset (ss.source, -1, 256);
   HfSessionResult r[2];
-  const char *cap[HP_LAB_NPARAMS] = { [HP_LAB_P_RULES] = "perceptron,mpf",
+  const char *cap[HP_LAB_NPARAMS] = { [HP_LAB_P_RULES] = "perceptron, mpf",
                                       [HP_LAB_P_N] = "32",
                                       [HP_LAB_P_MS] = "8:56:16",
                                       [HP_LAB_P_TRIALS] = "2",

@@ -60,6 +60,9 @@ expect_code 0 "scaling" "$H" experiment scaling -m 32,64,128 -t 1
 grep -q "fitted over n >= 128" "$T/out" && ok || bad "scaling prints no exponent"
 expect_code 2 "bad plot name" "$H" experiment capacity --plot "$T/c.txt"
 expect_err "svg or .png"
+# a value split in two words ("perceptron, mpf") is refused, not half read
+expect_code 2 "split value" "$H" experiment capacity --rule perceptron, mpf -n 32 -m 4 -t 1
+expect_err "unexpected argument"
 expect_code 2 "bad threads" "$H" experiment capacity --threads 0
 expect_code 2 "unknown kind" "$H" experiment fig9
 expect_code 1 "too few images" "$H" experiment images --originals sample:digits-16 --images 11
