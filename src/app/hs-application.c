@@ -39,7 +39,7 @@ action_quit (GSimpleAction *a, GVariant *p, gpointer app)
 GtkWindow *
 hs_application_about_new (GtkWindow *parent)
 {
-  const char *authors[] = { "The Hopfield Studio developers", NULL };
+  const char *authors[] = { _ ("The Hopfield Studio developers"), NULL };
   GtkWidget *about = gtk_about_dialog_new ();
   GtkAboutDialog *d = GTK_ABOUT_DIALOG (about);
   gtk_about_dialog_set_program_name (d, _ ("Hopfield Studio"));

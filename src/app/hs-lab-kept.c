@@ -232,6 +232,14 @@ on_delete_response (GtkDialog *dialog, int response, DeleteAsk *ask)
       && g_list_store_find (G_LIST_STORE (results (self)), ask->item, &pos))
     hs_lab_view_delete_kept (self, pos);
   gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Freed with the dialog's handler: after an answer, and also when the
+ * dialog goes with its window unanswered. */
+static void
+delete_ask_free (gpointer data, GClosure *closure)
+{
+  DeleteAsk *ask = data;
   g_object_unref (ask->item);
   g_object_unref (ask->self);
   g_free (ask);
@@ -262,7 +270,8 @@ on_delete_kept_clicked (GtkButton *button, HsLabView *self)
       = gtk_dialog_add_button (GTK_DIALOG (d), _ ("_Delete"), GTK_RESPONSE_ACCEPT);
   gtk_widget_add_css_class (del, "destructive-action");
   gtk_dialog_set_default_response (GTK_DIALOG (d), GTK_RESPONSE_CANCEL);
-  g_signal_connect (d, "response", G_CALLBACK (on_delete_response), ask);
+  g_signal_connect_data (d, "response", G_CALLBACK (on_delete_response), ask,
+                         delete_ask_free, 0);
   gtk_window_present (GTK_WINDOW (d));
 }
 
