@@ -8,6 +8,8 @@
 #include "hf-train.h"
 #include "hs-drop-down.h"
 #include "hs-preferences.h"
+#include "hs-recall-panel.h"
+#include "hs-train-panel.h"
 
 struct _HsPreferences
 {
@@ -26,14 +28,6 @@ struct _HsPreferences
 };
 
 G_DEFINE_FINAL_TYPE (HsPreferences, hs_preferences, GTK_TYPE_WINDOW)
-
-/* the update modes in HfUpdateMode order; the same words as the recall panel */
-static const char *const mode_labels[HF_UPDATE_COUNT] = {
-  N_ ("One at a time, in order"),
-  N_ ("One at a time, random order"),
-  N_ ("All at once (synchronous)"),
-  N_ ("Stochastic (temperature T)"),
-};
 
 const char *const hs_preferences_styles[]
     = { "system", "light", "dark", "high-contrast", NULL };
@@ -106,23 +100,19 @@ show_rule (HsPreferences *self, HfRule rule)
   if (info == NULL)
     return;
   /* as the training panel shows them */
-  gboolean lr = rule == HF_RULE_PERCEPTRON || rule == HF_RULE_MPF_ONLINE;
-  gboolean iter = info->iterative && rule != HF_RULE_STORKEY;
-  gboolean margin
-      = rule == HF_RULE_PERCEPTRON || rule == HF_RULE_MPF || rule == HF_RULE_MPF_ONLINE;
+  HsRuleParams u;
+  hs_rule_params (rule, &u);
   gtk_widget_set_visible (gtk_widget_get_parent (gtk_widget_get_parent (self->lr_label)),
-                          lr);
+                          u.learning_rate);
   gtk_widget_set_visible (
-      gtk_widget_get_parent (gtk_widget_get_parent (self->iter_label)), iter);
+      gtk_widget_get_parent (gtk_widget_get_parent (self->iter_label)), u.iterations);
   gtk_widget_set_visible (
-      gtk_widget_get_parent (gtk_widget_get_parent (self->margin_label)), margin);
+      gtk_widget_get_parent (gtk_widget_get_parent (self->margin_label)), u.margin);
   gtk_widget_set_visible (
       gtk_widget_get_parent (gtk_widget_get_parent (self->thresholds_label)),
-      info->learns_thresholds);
-  gtk_label_set_text (GTK_LABEL (self->iter_label),
-                      rule == HF_RULE_MPF ? _ ("Max. iterations") : _ ("Max. epochs"));
-  gtk_label_set_text (GTK_LABEL (self->margin_label),
-                      rule == HF_RULE_PERCEPTRON ? _ ("Margin") : _ ("Stop at margin"));
+      u.thresholds);
+  gtk_label_set_text (GTK_LABEL (self->iter_label), u.iterations_label);
+  gtk_label_set_text (GTK_LABEL (self->margin_label), u.margin_label);
 }
 
 static void
@@ -299,7 +289,7 @@ hs_preferences_init (HsPreferences *self)
     labels[k] = _ (hf_rule_info ((HfRule)k)->label);
   hs_drop_down_set_labels (self->rule_dropdown, labels, HF_RULE_COUNT);
   for (int k = 0; k < HF_UPDATE_COUNT; k++)
-    labels[k] = _ (mode_labels[k]);
+    labels[k] = hs_update_mode_label ((HfUpdateMode)k);
   hs_drop_down_set_labels (self->mode_dropdown, labels, HF_UPDATE_COUNT);
   for (guint k = 0; k < G_N_ELEMENTS (style_labels); k++)
     labels[k] = _ (style_labels[k]);

@@ -22,6 +22,15 @@ static const struct
   { HF_UPDATE_STOCHASTIC, N_ ("Stochastic (temperature T)") },
 };
 
+const char *
+hs_update_mode_label (HfUpdateMode mode)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (modes); k++)
+    if (modes[k].mode == mode)
+      return _ (modes[k].label);
+  return "";
+}
+
 static const struct
 {
   HfTieRule tie;

@@ -19,4 +19,8 @@ void hs_recall_panel_set_player (HsRecallPanel *self, HsRecallPlayer *player);
  * the plots get the room. */
 void hs_recall_panel_set_presenting (HsRecallPanel *self, gboolean presenting);
 
+/* An update mode's name, as the recall panel and the preferences show it
+ * (translated). */
+const char *hs_update_mode_label (HfUpdateMode mode);
+
 G_END_DECLS

@@ -319,21 +319,37 @@ show_rule (HsTrainPanel *self, HfRule rule)
   if (info == NULL)
     return;
   gtk_label_set_text (self->rule_description, _ (info->description));
-  gboolean lr = rule == HF_RULE_PERCEPTRON || rule == HF_RULE_MPF_ONLINE;
-  gboolean iter = info->iterative && rule != HF_RULE_STORKEY;
-  gboolean margin
+  HsRuleParams u;
+  hs_rule_params (rule, &u);
+  gtk_widget_set_visible (self->lr_label, u.learning_rate);
+  gtk_widget_set_visible (self->lr_spin, u.learning_rate);
+  gtk_widget_set_visible (self->iter_label, u.iterations);
+  gtk_widget_set_visible (self->iter_spin, u.iterations);
+  gtk_widget_set_visible (self->margin_label, u.margin);
+  gtk_widget_set_visible (self->margin_spin, u.margin);
+  gtk_widget_set_visible (GTK_WIDGET (self->thresholds_check), u.thresholds);
+  gtk_label_set_text (GTK_LABEL (self->iter_label), u.iterations_label);
+  gtk_label_set_text (GTK_LABEL (self->margin_label), u.margin_label);
+}
+
+void
+hs_rule_params (HfRule rule, HsRuleParams *out)
+{
+  const HfRuleInfo *info = hf_rule_info (rule);
+  memset (out, 0, sizeof *out);
+  out->iterations_label = _ ("Max. epochs");
+  out->margin_label = _ ("Stop at margin");
+  if (info == NULL)
+    return;
+  out->learning_rate = rule == HF_RULE_PERCEPTRON || rule == HF_RULE_MPF_ONLINE;
+  out->iterations = info->iterative && rule != HF_RULE_STORKEY;
+  out->margin
       = rule == HF_RULE_PERCEPTRON || rule == HF_RULE_MPF || rule == HF_RULE_MPF_ONLINE;
-  gtk_widget_set_visible (self->lr_label, lr);
-  gtk_widget_set_visible (self->lr_spin, lr);
-  gtk_widget_set_visible (self->iter_label, iter);
-  gtk_widget_set_visible (self->iter_spin, iter);
-  gtk_widget_set_visible (self->margin_label, margin);
-  gtk_widget_set_visible (self->margin_spin, margin);
-  gtk_widget_set_visible (GTK_WIDGET (self->thresholds_check), info->learns_thresholds);
-  gtk_label_set_text (GTK_LABEL (self->iter_label),
-                      rule == HF_RULE_MPF ? _ ("Max. iterations") : _ ("Max. epochs"));
-  gtk_label_set_text (GTK_LABEL (self->margin_label),
-                      rule == HF_RULE_PERCEPTRON ? _ ("Margin") : _ ("Stop at margin"));
+  out->thresholds = info->learns_thresholds;
+  if (rule == HF_RULE_MPF)
+    out->iterations_label = _ ("Max. iterations");
+  if (rule == HF_RULE_PERCEPTRON)
+    out->margin_label = _ ("Margin");
 }
 
 /* The widgets' values into the document's settings. */
