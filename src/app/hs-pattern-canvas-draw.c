@@ -184,7 +184,8 @@ gboolean
 hs_pattern_canvas_shows_cursor (HsPatternCanvas *self)
 {
   g_return_val_if_fail (HS_IS_PATTERN_CANVAS (self), FALSE);
-  return self->editable && self->state != NULL && gtk_widget_is_focus (GTK_WIDGET (self));
+  return self->editable && self->state != NULL && self->cursor_on
+         && gtk_widget_is_focus (GTK_WIDGET (self));
 }
 
 void

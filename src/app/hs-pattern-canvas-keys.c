@@ -93,6 +93,7 @@ hs_pattern_canvas_set_cursor (HsPatternCanvas *self, guint x, guint y)
     return;
   self->cursor_x = MIN (x, self->width - 1);
   self->cursor_y = MIN (y, self->height - 1);
+  self->cursor_on = TRUE;
   cursor_moved (self);
 }
 
@@ -198,7 +199,9 @@ hs_pattern_canvas_handle_key (HsPatternCanvas *self, guint keyval, GdkModifierTy
       break;
     case GDK_KEY_space:
     case GDK_KEY_KP_Space:
-      if (ctrl || shift)
+      /* without the cursor shown, Space is the window's (Play): a
+       * click on the canvas must not make it flip a cell unseen */
+      if (ctrl || shift || !self->cursor_on)
         return FALSE;
       hs_pattern_canvas_set_key_painting (self, FALSE);
       toggle_cursor_cell (self);
@@ -226,6 +229,7 @@ hs_pattern_canvas_handle_key (HsPatternCanvas *self, guint keyval, GdkModifierTy
     hs_pattern_canvas_set_key_painting (self, FALSE);
   self->cursor_x = x;
   self->cursor_y = y;
+  self->cursor_on = TRUE;
   if (shift && (dx != 0 || dy != 0))
     paint_cursor_cell (self, FALSE);
   cursor_moved (self);
@@ -251,6 +255,8 @@ static void
 on_focus_changed (HsPatternCanvas *self)
 {
   hs_pattern_canvas_set_key_painting (self, FALSE);
+  if (!gtk_widget_is_focus (GTK_WIDGET (self)))
+    self->cursor_on = FALSE;                 /* back by Tab: an arrow shows it again */
   gtk_widget_queue_draw (GTK_WIDGET (self)); /* the cursor shows with the focus */
   if (gtk_widget_is_focus (GTK_WIDGET (self)))
     hs_pattern_canvas_describe_cursor (self);

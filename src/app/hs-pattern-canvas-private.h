@@ -28,6 +28,9 @@ struct _HsPatternCanvas
   /* the keyboard's cell cursor */
   guint cursor_x, cursor_y;
   gboolean key_painting; /* Shift+arrows are painting stroke_value */
+  /* The cursor is shown: an arrow key shows it, the mouse hides it. Only
+   * then does Space toggle a cell; otherwise Space stays Play. */
+  gboolean cursor_on;
 };
 
 void hs_pattern_canvas_invalidate (HsPatternCanvas *self);

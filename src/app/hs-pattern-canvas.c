@@ -180,6 +180,13 @@ hs_pattern_canvas_begin_stroke (HsPatternCanvas *self, double x, double y, guint
   hs_pattern_canvas_set_key_painting (self, FALSE);
   guint cx, cy;
   gboolean inside = cell_at (self, x, y, &cx, &cy);
+  /* the mouse hides the keyboard's cursor, which moves to where it drew */
+  self->cursor_on = FALSE;
+  if (inside)
+    {
+      self->cursor_x = cx;
+      self->cursor_y = cy;
+    }
   self->stroking = TRUE;
   self->drag_x = self->drag_x1 = x;
   self->drag_y = self->drag_y1 = y;

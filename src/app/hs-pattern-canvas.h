@@ -53,8 +53,9 @@ void hs_pattern_canvas_end_stroke (HsPatternCanvas *self, double x, double y);
 void hs_pattern_canvas_set_stability (HsPatternCanvas *self, const float *values,
                                       guint n);
 const float *hs_pattern_canvas_get_stability (HsPatternCanvas *self); /* NULL: off */
-/* The keyboard (an editable canvas is focusable): arrows move a cell
- * cursor, Space toggles the cell under it (with the clamp tool its clamp;
+/* The keyboard (an editable canvas is focusable): arrows show and move a
+ * cell cursor (the mouse hides it again), Space toggles the cell under it
+ * while it is shown (otherwise Space is left to the window: Play) (with the clamp tool its clamp;
  * with the occlude tool it turns it off), Shift+arrows paint the cells
  * passed, as a drag does, Home/End go to the row's ends and Ctrl+Home/End
  * to the first and last cell. The accessible description tells the cell
@@ -66,7 +67,8 @@ gboolean hs_pattern_canvas_handle_key (HsPatternCanvas *self, guint keyval,
 void hs_pattern_canvas_end_key_stroke (HsPatternCanvas *self);
 void hs_pattern_canvas_get_cursor (HsPatternCanvas *self, guint *x, guint *y);
 void hs_pattern_canvas_set_cursor (HsPatternCanvas *self, guint x, guint y);
-/* Whether the cursor is drawn: editable and the focus of its window. */
+/* Whether the cursor is drawn: editable, the focus of its window, and
+ * shown by an arrow key (or set_cursor) since the last mouse press. */
 gboolean hs_pattern_canvas_shows_cursor (HsPatternCanvas *self);
 /* Draws into any cairo context (snapshot, PNG or SVG export). */
 void hs_pattern_canvas_draw (HsPatternCanvas *self, cairo_t *cr, int width, int height);

@@ -1,13 +1,15 @@
 /* hs-window-prefs.c: what the preferences mean for a window's lesson.
  *
  * A lesson carries its own training and recall settings, saved with it;
- * the preferences are the defaults of a new lesson (File ▸ New Lesson,
+ * the preferences are the defaults of a new lesson (New Lesson in the main menu,
  * win.new-lesson: an empty library on the preferred grid; and the first
  * lesson of a new window). Changing a training or recall preference also
- * applies it at once to the lesson that is open, as if the control in its
- * panel had been changed; changing a panel's control changes the lesson
- * only, never the preferences. Opening a session shows the session's own
- * settings. The playback speed is the viewer's, not the lesson's: the
+ * applies it at once to a new lesson that is open (no file, no lesson
+ * title), as if the control in its panel had been changed; a session or a
+ * shipped lesson keeps its own settings, since its notes may depend on
+ * them (a Hebbian lesson about spurious states must stay Hebbian).
+ * Changing a panel's control changes the lesson only, never the
+ * preferences. The playback speed is the viewer's, not the lesson's: the
  * recall panel's speed slider and the preference are one value
  * (hs-recall-panel.c). Nothing of this happens without the schema. */
 #include "config.h"
@@ -21,7 +23,8 @@
 static void
 on_pref_changed (GSettings *settings, const char *key, HsWindow *self)
 {
-  if (self->doc == NULL)
+  if (self->doc == NULL || hs_document_get_file (self->doc) != NULL
+      || hs_document_get_lesson_title (self->doc) != NULL)
     return;
   HfSessionSettings s = *hs_document_get_settings (self->doc);
   if (hs_settings_apply_key (settings, key, &s))

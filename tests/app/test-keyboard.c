@@ -23,8 +23,13 @@ START_TEST (test_keyboard_drawing)
   ck_assert (gtk_widget_get_focusable (GTK_WIDGET (canvas)));
   ck_assert (gtk_widget_grab_focus (GTK_WIDGET (canvas)));
   settle (0.2);
-  ck_assert (hs_pattern_canvas_shows_cursor (canvas));
   GtkEventController *keys = key_controller (GTK_WIDGET (canvas));
+  /* focused, the cursor is not shown until an arrow shows it: till then
+   * Space is not the canvas's (it stays Play) */
+  ck_assert (!hs_pattern_canvas_shows_cursor (canvas));
+  ck_assert (!press (keys, GDK_KEY_space, 0));
+  ck_assert (press (keys, GDK_KEY_Left, 0));
+  ck_assert (hs_pattern_canvas_shows_cursor (canvas));
 
   /* arrows move the cursor, and the description follows */
   ck_assert (press (keys, GDK_KEY_Right, 0));
@@ -50,6 +55,15 @@ START_TEST (test_keyboard_drawing)
   ck_assert (press (keys, GDK_KEY_space, 0));
   ck_assert_int_eq (hs_document_get_probe (doc)[1 * w + 2], -1);
   ck_assert (press (keys, GDK_KEY_space, 0));
+  /* a click (here in the margin) hides the cursor: Space no longer flips
+   * a cell unseen, as it did in a lecture; an arrow brings it back */
+  hs_pattern_canvas_begin_stroke (canvas, 1, 1, GDK_BUTTON_PRIMARY);
+  hs_pattern_canvas_end_stroke (canvas, 1, 1);
+  ck_assert (!hs_pattern_canvas_shows_cursor (canvas));
+  ck_assert (!press (keys, GDK_KEY_space, 0));
+  ck_assert_int_eq (hs_document_get_probe (doc)[1 * w + 2], 1);
+  hs_pattern_canvas_set_cursor (canvas, 2, 1);
+  ck_assert (hs_pattern_canvas_shows_cursor (canvas));
 
   /* Shift+arrows paint: from an off cell, on, every cell passed; the whole
    * keyboard stroke is one step of undo, as a drag is */

@@ -204,6 +204,15 @@ START_TEST (test_preferences_live_and_defaults)
   ck_assert_str_eq (s, "hebbian"); /* the preferences are untouched */
   g_free (s);
   ck_assert (!hs_document_get_modified (win->doc));
+  /* and a preference changed now leaves the opened session's settings
+   * alone (a lesson's notes may depend on its rule) */
+  g_settings_set_string (settings, "rule", "perceptron");
+  g_settings_set_string (settings, "update-mode", "sync");
+  settle (0.2);
+  st = hs_document_get_settings (win->doc);
+  ck_assert_uint_eq (st->rule, HF_RULE_STORKEY);
+  ck_assert_uint_eq (st->mode, HF_UPDATE_RANDOM);
+  ck_assert (!hs_document_get_modified (win->doc));
   g_object_unref (file);
   g_free (path);
 
