@@ -344,7 +344,7 @@ session_saved (GObject *source, GAsyncResult *result, gpointer data)
     {
       hs_settings_remember_folder (hs_document_get_file (self->doc));
       char *name = hs_document_dup_display_name (self->doc);
-      hs_window_show_message (self, GTK_MESSAGE_INFO, _ ("Saved %s."), name);
+      hs_window_show_message (self, GTK_MESSAGE_INFO, _ ("Saved “%s”."), name);
       g_free (name);
     }
   g_object_unref (self);
@@ -425,7 +425,7 @@ on_save_response (GtkNativeDialog *dialog, int response, HsWindow *self)
     {
       hs_settings_remember_folder (file);
       char *name = g_file_get_basename (file);
-      hs_window_show_message (self, GTK_MESSAGE_INFO, _ ("Saved %s."), name);
+      hs_window_show_message (self, GTK_MESSAGE_INFO, _ ("Saved “%s”."), name);
       g_free (name);
     }
   g_free (path);
