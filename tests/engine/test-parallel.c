@@ -217,8 +217,8 @@ START_TEST (test_overlapping_runs_restore_blas_threads)
   void *st;
   pthread_join (a, &st);
   ck_assert_int_eq ((int)(intptr_t)st, HF_OK);
-  ck_assert_int_eq (o.blas_in_b, 1);
   ck_assert_int_eq (openblas_get_num_threads (), before);
+  ck_assert_int_eq (o.blas_in_b, 1);
   /* and a later run on its own restores it too */
   ck_assert_int_eq (hf_parallel_run (1, 1, job_none, NULL, NULL, NULL, NULL), HF_OK);
   ck_assert_int_eq (openblas_get_num_threads (), before);
