@@ -73,6 +73,34 @@ hf_parallel_cores (void)
   return c > 0 ? (size_t)c : 1;
 }
 
+/* OpenBLAS is held to one thread while any hf_parallel_run is running:
+ * the first run to start saves the thread count, the last to end restores
+ * it, so overlapping runs (from different threads) never leave it at one. */
+static pthread_mutex_t blas_hold_lock = PTHREAD_MUTEX_INITIALIZER;
+static size_t blas_hold_runs;
+static int blas_hold_saved;
+
+static void
+blas_hold (void)
+{
+  pthread_mutex_lock (&blas_hold_lock);
+  if (blas_hold_runs++ == 0)
+    {
+      blas_hold_saved = openblas_get_num_threads ();
+      openblas_set_num_threads (1);
+    }
+  pthread_mutex_unlock (&blas_hold_lock);
+}
+
+static void
+blas_release (void)
+{
+  pthread_mutex_lock (&blas_hold_lock);
+  if (--blas_hold_runs == 0)
+    openblas_set_num_threads (blas_hold_saved);
+  pthread_mutex_unlock (&blas_hold_lock);
+}
+
 size_t
 hf_parallel_threads (size_t requested, size_t jobs)
 {
@@ -105,8 +133,7 @@ hf_parallel_run (size_t count, size_t threads, HfJobFunc fn, void *ctx, HfJobPro
   atomic_init (&p->cancel, 0);
   pthread_mutex_init (&p->lock, NULL);
   pthread_cond_init (&p->changed, NULL);
-  int blas_threads = openblas_get_num_threads ();
-  openblas_set_num_threads (1);
+  blas_hold ();
   size_t started = 0;
   pthread_mutex_lock (&p->lock);
   for (; started < threads; started++)
@@ -149,7 +176,7 @@ hf_parallel_run (size_t count, size_t threads, HfJobFunc fn, void *ctx, HfJobPro
       if (st != HF_OK)
         hf_error_set (err, st, "%s", p->err.message);
     }
-  openblas_set_num_threads (blas_threads);
+  blas_release ();
   pthread_mutex_destroy (&p->lock);
   pthread_cond_destroy (&p->changed);
   free (tid);
@@ -163,8 +190,9 @@ typedef struct
   pthread_mutex_t busy; /* held by the thread whose loop the helpers run */
   pthread_mutex_t lock;
   pthread_cond_t wake;
-  size_t helpers; /* started */
-  pid_t pid;      /* of the process that started them */
+  pthread_cond_t idle; /* signalled when the last joined helper is done */
+  size_t helpers;      /* started */
+  pid_t pid;           /* of the process that started them */
   /* the current loop */
   unsigned long generation;
   bool closed;   /* the caller has finished its share: no helper joins now */
@@ -178,8 +206,23 @@ typedef struct
 
 static Helpers helpers = { .busy = PTHREAD_MUTEX_INITIALIZER,
                            .lock = PTHREAD_MUTEX_INITIALIZER,
-                           .wake = PTHREAD_COND_INITIALIZER };
+                           .wake = PTHREAD_COND_INITIALIZER,
+                           .idle = PTHREAD_COND_INITIALIZER };
 static pthread_once_t helpers_once = PTHREAD_ONCE_INIT;
+
+/* How many times the caller checks for the helpers' last chunks before it
+ * sleeps (a few microseconds). */
+#define HELPERS_SPIN 2000
+
+static inline void
+cpu_relax (void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_pause ();
+#elif defined(__aarch64__)
+  __asm__ __volatile__("yield");
+#endif
+}
 
 static void
 run_chunks (HfChunkFunc fn, void *ctx, size_t chunks, atomic_size_t *next)
@@ -215,8 +258,10 @@ helper_main (void *data)
       atomic_fetch_add (&helpers.active, 1);
       pthread_mutex_unlock (&helpers.lock);
       run_chunks (fn, ctx, chunks, &helpers.next);
-      atomic_fetch_sub (&helpers.active, 1);
+      /* under the lock, so that a caller about to wait cannot miss it */
       pthread_mutex_lock (&helpers.lock);
+      if (atomic_fetch_sub (&helpers.active, 1) == 1)
+        pthread_cond_signal (&helpers.idle);
     }
   return NULL;
 }
@@ -282,8 +327,17 @@ hf_parallel_for (size_t chunks, HfChunkFunc fn, void *ctx)
   pthread_mutex_lock (&helpers.lock);
   helpers.closed = true;
   pthread_mutex_unlock (&helpers.lock);
-  /* Every chunk is taken; wait for the helpers still running theirs. */
-  while (atomic_load (&helpers.active) > 0)
-    sched_yield ();
+  /* Every chunk is taken and no helper joins now; wait for the helpers
+   * still running theirs: a short spin (a last chunk often ends within
+   * microseconds), then asleep on the condition variable. */
+  for (int k = 0; k < HELPERS_SPIN && atomic_load (&helpers.active) > 0; k++)
+    cpu_relax ();
+  if (atomic_load (&helpers.active) > 0)
+    {
+      pthread_mutex_lock (&helpers.lock);
+      while (atomic_load (&helpers.active) > 0)
+        pthread_cond_wait (&helpers.idle, &helpers.lock);
+      pthread_mutex_unlock (&helpers.lock);
+    }
   pthread_mutex_unlock (&helpers.busy);
 }

@@ -5,7 +5,8 @@
  * order is the same for any thread count. While it runs, OpenBLAS is held
  * to one thread, so trial threads x BLAS threads never exceed the cores
  * (and every job's floating-point results do not depend on how BLAS would
- * have split its products); the previous BLAS thread count is restored.
+ * have split its products); the previous BLAS thread count is restored
+ * when the last of any overlapping runs (from other threads) ends.
  * The calling thread only coordinates: it calls cb (fraction of jobs done)
  * after every finished job, and a false return, or the first job to fail,
  * stops the others promptly (jobs see the flag through `cancel`).
@@ -38,7 +39,8 @@ HfStatus hf_parallel_run (size_t count, size_t threads, HfJobFunc fn, void *ctx,
  * allowed (openblas_get_num_threads, so inside hf_parallel_run, where BLAS
  * is held to one thread, everything runs on the caller) and at most
  * HF_PARALLEL_MAX_THREADS. Helpers never call BLAS; they sleep on a
- * condition variable between loops. When another thread is already using
+ * condition variable between loops, and the caller, once every chunk is
+ * taken, spins briefly and then sleeps until the helpers' last chunks end. When another thread is already using
  * the helpers, or after fork, the loop runs on the caller alone. A chunk's
  * work must not depend on which thread runs it: callers that reduce keep
  * one partial result per chunk and combine them in chunk order, so results
