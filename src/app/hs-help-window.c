@@ -7,10 +7,11 @@
 #include <locale.h>
 #include <string.h>
 
+#include "hs-i18n.h"
 #include "hs-notes.h"
 
 #define GUIDE_RESOURCE "/org/hopfieldstudio/HopfieldStudio/help/guide.md"
-#define GUIDE_LANG_RESOURCE "/org/hopfieldstudio/HopfieldStudio/help/guide.%s.md"
+#define GUIDE_LANG_PREFIX "/org/hopfieldstudio/HopfieldStudio/help/guide."
 
 struct _HsHelpWindow
 {
@@ -49,28 +50,14 @@ add_page (HsHelpWindow *self, const char *title, const char *body)
   g_free (markup);
 }
 
-/* The guide in the user's language: help/guide.LANG.md for the first of
- * the language names (LANGUAGE, LC_ALL, LC_MESSAGES, LANG) that has one,
- * as gettext chooses the catalogue (not under the C locale, where gettext
- * ignores LANGUAGE); else the English guide. */
+/* The guide in the user's language (help/guide.LANG.md), else English. */
 static GBytes *
 lookup_guide (void)
 {
-  const char *messages = setlocale (LC_MESSAGES, NULL);
-  gboolean c_locale = messages == NULL || strcmp (messages, "C") == 0
-                      || strcmp (messages, "POSIX") == 0;
-  for (const char *const *lang = g_get_language_names (); !c_locale && *lang != NULL;
-       lang++)
-    {
-      if (strcmp (*lang, "C") == 0 || strchr (*lang, '/') != NULL)
-        continue;
-      char *path = g_strdup_printf (GUIDE_LANG_RESOURCE, *lang);
-      GBytes *bytes = g_resources_lookup_data (path, 0, NULL);
-      g_free (path);
-      if (bytes != NULL)
-        return bytes;
-    }
-  return g_resources_lookup_data (GUIDE_RESOURCE, 0, NULL);
+  char *path = hs_i18n_find_resource (GUIDE_LANG_PREFIX, ".md");
+  GBytes *bytes = g_resources_lookup_data (path ? path : GUIDE_RESOURCE, 0, NULL);
+  g_free (path);
+  return bytes;
 }
 
 static void

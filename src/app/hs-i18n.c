@@ -30,3 +30,21 @@ hs_i18n_localedir (void)
 {
   return bound_dir;
 }
+
+char *
+hs_i18n_find_resource (const char *prefix, const char *suffix)
+{
+  const char *messages = setlocale (LC_MESSAGES, NULL);
+  if (messages == NULL || strcmp (messages, "C") == 0 || strcmp (messages, "POSIX") == 0)
+    return NULL;
+  for (const char *const *lang = g_get_language_names (); *lang != NULL; lang++)
+    {
+      if (strcmp (*lang, "C") == 0 || strchr (*lang, '/') != NULL)
+        continue;
+      char *path = g_strconcat (prefix, *lang, suffix, NULL);
+      if (g_resources_get_info (path, 0, NULL, NULL, NULL))
+        return path;
+      g_free (path);
+    }
+  return NULL;
+}

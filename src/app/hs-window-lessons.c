@@ -6,10 +6,11 @@
 #include <glib/gi18n.h>
 
 #include "hs-help-window.h"
+#include "hs-i18n.h"
 #include "hs-window-private.h"
 
 /* The ready-made lessons are built into the resources (src/app/meson.build). */
-#define LESSONS_URI "resource:///org/hopfieldstudio/HopfieldStudio/lessons/"
+#define LESSONS_PATH "/org/hopfieldstudio/HopfieldStudio/lessons/"
 
 static void
 on_notes_changed (HsWindow *self)
@@ -36,7 +37,13 @@ void
 hs_window_open_lesson (HsWindow *self, const char *name)
 {
   g_return_if_fail (HS_IS_WINDOW (self));
-  char *uri = g_strconcat (LESSONS_URI, name, ".hfsession", NULL);
+  /* in the user's language when it has one (NAME.de.hfsession) */
+  char *prefix = g_strconcat (LESSONS_PATH, name, ".", NULL);
+  char *path = hs_i18n_find_resource (prefix, ".hfsession");
+  g_free (prefix);
+  char *uri = path ? g_strconcat ("resource://", path, NULL)
+                   : g_strconcat ("resource://" LESSONS_PATH, name, ".hfsession", NULL);
+  g_free (path);
   GFile *file = g_file_new_for_uri (uri);
   /* as File > Open: read in a worker, the unsaved-changes question first */
   hs_window_open_files (self, &file, 1);

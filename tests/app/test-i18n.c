@@ -264,6 +264,23 @@ START_TEST (test_guide_in_german)
 }
 END_TEST
 
+/* A shipped lesson opens in German: its own title and notes
+ * (NN.de.lesson), the notes' menu names those of the German studio. */
+START_TEST (test_lesson_in_german)
+{
+  HsWindow *win = new_window ();
+  hs_window_open_lesson (win, "03-spurious");
+  ck_assert (gui_wait_for (not_opening, win, 30));
+  gui_wait_for (NULL, NULL, 0.2);
+  ck_assert_str_eq (hs_document_get_lesson_title (win->doc),
+                    "Scheinzustände und Inverse");
+  const char *notes = hs_document_get_notes (win->doc);
+  ck_assert (notes != NULL && strstr (notes, "# Was zu zeigen ist") != NULL);
+  ck_assert (strstr (notes, "Bild ▸ Invertieren") != NULL);
+  close_window (win);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -278,6 +295,7 @@ main (void)
   tcase_add_test (tc, test_window_in_german);
   tcase_add_test (tc, test_engine_errors_in_banner);
   tcase_add_test (tc, test_guide_in_german);
+  tcase_add_test (tc, test_lesson_in_german);
   suite_add_tcase (s, tc);
   SRunner *sr = srunner_create (s);
   srunner_run_all (sr, CK_NORMAL);

@@ -17,7 +17,8 @@ for lesson in "$dir"/*.lesson; do
   "$hopfield" info "$out" >"$tmp/info"
   grep -qF "title:       $title" "$tmp/info" || { echo "FAIL $name: no title"; exit 1; }
   grep -q '^  notes:' "$tmp/info" || { echo "FAIL $name: no notes"; exit 1; }
-  grep -q '^    # What to show' "$tmp/info" || { echo "FAIL $name: notes lost"; exit 1; }
+  first=$(sed -n '/^---$/{n;p;q}' "$lesson") # the notes' first line
+  grep -qF "    $first" "$tmp/info" || { echo "FAIL $name: notes lost"; exit 1; }
   expect=$(sed -n 's/^expect: *//p' "$lesson")
   [ -n "$expect" ] || { echo "FAIL $name: no expect line"; exit 1; }
   got=$("$hopfield" recall "$out" | sed -n 's/^outcome: //p')
@@ -30,7 +31,19 @@ for lesson in "$dir"/*.lesson; do
   esac
   count=$((count + 1))
 done
-[ "$count" -ge 7 ] || { echo "FAIL: only $count lessons"; exit 1; }
+[ "$count" -ge 14 ] || { echo "FAIL: only $count lessons (7, and 7 in German)"; exit 1; }
+# a translated lesson (NAME.LANG.lesson) is the same lesson: every line
+# before its notes but the title equals the original's
+for lesson in "$dir"/*.*.lesson; do
+  original="$dir/$(basename "$lesson" | sed 's/\.[a-z]*\.lesson$/.lesson/')"
+  [ -f "$original" ] || { echo "FAIL: $lesson has no original"; exit 1; }
+  sed '/^---$/q' "$original" | grep -v '^title:' >"$tmp/a"
+  sed '/^---$/q' "$lesson" | grep -v '^title:' >"$tmp/b"
+  if ! cmp -s "$tmp/a" "$tmp/b"; then
+    echo "FAIL: $(basename "$lesson") is not the same lesson as $(basename "$original")"
+    exit 1
+  fi
+done
 # a malformed lesson gets a message with its line, and no session
 printf 'title: x\nrule: nonsense\n---\nnotes\n' >"$tmp/bad.lesson"
 if "$hopfield" lesson "$tmp/bad.lesson" -o "$tmp/bad.hfsession" 2>"$tmp/err"; then
