@@ -130,9 +130,6 @@ update_all (HsCompareView *self)
   gtk_button_set_icon_name (GTK_BUTTON (self->play_button),
                             self->playing ? "media-playback-pause-symbolic"
                                           : "media-playback-start-symbolic");
-  gtk_accessible_update_property (
-      GTK_ACCESSIBLE (self->play_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-      self->playing ? _ ("Pause both recalls") : _ ("Play both recalls"), -1);
 }
 
 /* ---- lockstep recall ---- */

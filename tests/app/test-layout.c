@@ -77,7 +77,8 @@ dump (GtkWidget *w, int depth)
   if (depth > 5)
     return;
   printf ("%*s%s %d\n", depth * 2, "", G_OBJECT_TYPE_NAME (w), min_width (w));
-  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c;
+       c = gtk_widget_get_next_sibling (c))
     dump (c, depth + 1);
 }
 
@@ -178,6 +179,40 @@ START_TEST (test_views_fit_1024_dark)
 }
 END_TEST
 
+static gboolean
+lesson_open (HsWindow *w)
+{
+  return !hs_window_is_opening (w) && hs_document_get_lesson_title (w->doc) != NULL;
+}
+
+/* The landscape and the plane of a 4x4 network (a lesson) drawn at
+ * 1024 px: the views people look at in them, not only their messages. */
+START_TEST (test_landscape_lesson_fits_1024)
+{
+  HsWindow *win = new_window ();
+  hs_document_set_modified (win->doc, FALSE);
+  g_action_group_activate_action (G_ACTION_GROUP (win), "open-lesson",
+                                  g_variant_new_string ("07-landscape"));
+  ck_assert (gui_wait_for (lesson_open, win, 30));
+  GString *cut = g_string_new (NULL);
+  for (const char *const *view = (const char *const[]){ "landscape", "plane", NULL };
+       *view != NULL; view++)
+    {
+      ck_assert (gtk_widget_activate_action_variant (GTK_WIDGET (win), "win.view",
+                                                     g_variant_new_string (*view)));
+      settle (2.0); /* the map of every state is computed in the background */
+      check_fits (win, *view, *view, cut);
+      char *name = g_strdup_printf ("lesson-4x4-%s-1024x768", *view);
+      shoot (GTK_WIDGET (win), name);
+      g_free (name);
+    }
+  close_window (win);
+  ck_assert_msg (cut->len == 0, "cut on the right at %d px (%s):%s", SCREEN_W,
+                 language (), cut->str);
+  g_string_free (cut, TRUE);
+}
+END_TEST
+
 /* Preferences and Keyboard Shortcuts over the window: they fit the screen. */
 START_TEST (test_dialogs_fit_1024)
 {
@@ -195,9 +230,9 @@ START_TEST (test_dialogs_fit_1024)
   GtkWindow *keys = hs_shortcuts_window_new (GTK_WINDOW (win));
   gtk_window_present (keys);
   settle (0.6);
+  shoot (GTK_WIDGET (keys), "shortcuts");
   ck_assert_int_le (gtk_widget_get_width (GTK_WIDGET (keys)), SCREEN_W);
   ck_assert_int_le (gtk_widget_get_height (GTK_WIDGET (keys)), SCREEN_H);
-  shoot (GTK_WIDGET (keys), "shortcuts");
   g_object_set (keys, "section-name", "recall", NULL);
   settle (0.4);
   ck_assert_int_le (gtk_widget_get_width (GTK_WIDGET (keys)), SCREEN_W);
@@ -219,6 +254,7 @@ main (void)
   tcase_set_timeout (tc, 300);
   tcase_add_test (tc, test_views_fit_1024);
   tcase_add_test (tc, test_views_fit_1024_dark);
+  tcase_add_test (tc, test_landscape_lesson_fits_1024);
   tcase_add_test (tc, test_dialogs_fit_1024);
   suite_add_tcase (s, tc);
   SRunner *sr = srunner_create (s);
