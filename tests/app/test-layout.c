@@ -71,6 +71,8 @@ min_width (GtkWidget *widget)
   return min;
 }
 
+/* With HS_LAYOUT_DEBUG set, a view too wide is printed with the minimum
+ * width of each widget in it, to find the one that needs the room. */
 static void
 dump (GtkWidget *w, int depth)
 {
