@@ -215,6 +215,47 @@ START_TEST (test_landscape_lesson_fits_1024)
 }
 END_TEST
 
+static HsLabView *the_lab;
+
+static gboolean
+lab_done (HsWindow *w)
+{
+  (void)w;
+  return !hs_lab_view_is_busy (the_lab) && hs_lab_view_has_result (the_lab);
+}
+
+/* The Lab with a finished run (its plot and the export buttons) at
+ * 1024x768, and the Lab and the comparison at 1366x768, side panel open. */
+START_TEST (test_lab_result_and_1366)
+{
+  HsWindow *win = new_window ();
+  GString *cut = g_string_new (NULL);
+  ck_assert (gtk_widget_activate_action_variant (GTK_WIDGET (win), "win.view",
+                                                 g_variant_new_string ("lab")));
+  the_lab = HS_LAB_VIEW (hs_window_get_view (win, "lab"));
+  hs_lab_view_set_kind (the_lab, HS_LAB_CAPACITY);
+  hs_lab_view_set_quick (the_lab, TRUE);
+  ck_assert (hs_lab_view_run (the_lab, NULL));
+  ck_assert (gui_wait_for (lab_done, win, 120));
+  settle (0.5);
+  check_fits (win, "lab", "lab with a result", cut);
+  shoot (GTK_WIDGET (win), "lab-result-1024x768");
+  gtk_window_set_default_size (GTK_WINDOW (win), 1366, 768);
+  settle (0.5);
+  ck_assert_int_gt (gtk_widget_get_width (GTK_WIDGET (win)), 1300); /* less the frame */
+  check_fits (win, "lab", "lab with a result at 1366", cut);
+  shoot (GTK_WIDGET (win), "lab-result-1366x768");
+  ck_assert (gtk_widget_activate_action_variant (GTK_WIDGET (win), "win.view",
+                                                 g_variant_new_string ("compare")));
+  settle (1.5);
+  check_fits (win, "compare", "compare at 1366", cut);
+  shoot (GTK_WIDGET (win), "compare-1366x768");
+  close_window (win);
+  ck_assert_msg (cut->len == 0, "cut on the right (%s):%s", language (), cut->str);
+  g_string_free (cut, TRUE);
+}
+END_TEST
+
 /* Preferences and Keyboard Shortcuts over the window: they fit the screen. */
 START_TEST (test_dialogs_fit_1024)
 {
@@ -257,6 +298,7 @@ main (void)
   tcase_add_test (tc, test_views_fit_1024);
   tcase_add_test (tc, test_views_fit_1024_dark);
   tcase_add_test (tc, test_landscape_lesson_fits_1024);
+  tcase_add_test (tc, test_lab_result_and_1366);
   tcase_add_test (tc, test_dialogs_fit_1024);
   suite_add_tcase (s, tc);
   SRunner *sr = srunner_create (s);
