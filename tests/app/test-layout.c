@@ -28,6 +28,21 @@
 static const char *const views[]
     = { "canvas", "landscape", "plane", "basins", "weights", "compare", "lab" };
 
+/* GTK's warnings that a widget got less room than it needs ("attempt to
+ * allocate ... with width -6"): none may come while the views are shown. */
+static guint squeezed;
+
+static GLogWriterOutput
+count_squeezed (GLogLevelFlags level, const GLogField *fields, gsize n, gpointer user)
+{
+  for (gsize k = 0; k < n; k++)
+    if (g_str_equal (fields[k].key, "MESSAGE") && fields[k].length < 0
+        && (level & (G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL))
+        && strstr (fields[k].value, "attempt to allocate") != NULL)
+      squeezed++;
+  return g_log_writer_default (level, fields, n, user);
+}
+
 static gboolean
 drawn (HsWindow *w)
 {
@@ -46,6 +61,13 @@ language (void)
 {
   const char *l = g_getenv ("LANGUAGE");
   return l != NULL && *l != '\0' ? l : "en";
+}
+
+static void
+assert_not_squeezed (void)
+{
+  ck_assert_msg (squeezed == 0, "GTK allocated %u widget(s) less than they need (%s)",
+                 squeezed, language ());
 }
 
 static void
@@ -164,6 +186,7 @@ walk_views (gboolean dark)
     }
   close_window (win);
   hs_style_apply (HS_STYLE_LIGHT, FALSE, FALSE);
+  assert_not_squeezed ();
   ck_assert_msg (cut->len == 0, "cut on the right at %d px (%s):%s", SCREEN_W,
                  language (), cut->str);
   g_string_free (cut, TRUE);
@@ -251,6 +274,7 @@ START_TEST (test_lab_result_and_1366)
   check_fits (win, "compare", "compare at 1366", cut);
   shoot (GTK_WIDGET (win), "compare-1366x768");
   close_window (win);
+  assert_not_squeezed ();
   ck_assert_msg (cut->len == 0, "cut on the right (%s):%s", language (), cut->str);
   g_string_free (cut, TRUE);
 }
@@ -290,6 +314,7 @@ int
 main (void)
 {
   hs_i18n_init (); /* as main () does: locale, catalogue, engine messages */
+  g_log_set_writer_func (count_squeezed, NULL, NULL);
   gtk_init ();
   g_resources_register (hs_get_resource ());
   Suite *s = suite_create ("layout");
