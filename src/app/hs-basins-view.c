@@ -284,7 +284,7 @@ hs_basins_view_init (HsBasinsView *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
   self->area = gtk_drawing_area_new ();
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (self->area), 320);
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (self->area), 280);
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->area), 220);
   gtk_widget_set_hexpand (self->area, TRUE);
   gtk_widget_set_vexpand (self->area, TRUE);

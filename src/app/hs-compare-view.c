@@ -13,6 +13,7 @@
 #include "hs-drop-down.h"
 #include "hs-energy-plot.h"
 #include "hs-pattern-canvas.h"
+#include "hs-view-util.h"
 
 /* Main-loop time a frame may spend on steps, and steps between clock reads. */
 #define CHUNK_USEC 8000
@@ -125,8 +126,10 @@ update_all (HsCompareView *self)
   gboolean any = self->sides[0].recall != NULL || self->sides[1].recall != NULL;
   for (guint k = 0; k < G_N_ELEMENTS (actions); k++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[k], any);
-  gtk_button_set_label (GTK_BUTTON (self->play_button),
-                        self->playing ? _ ("_Pause") : _ ("_Play"));
+  /* an icon, as in the recall panel: the controls fit a narrow centre */
+  gtk_button_set_icon_name (GTK_BUTTON (self->play_button),
+                            self->playing ? "media-playback-pause-symbolic"
+                                          : "media-playback-start-symbolic");
 }
 
 /* ---- lockstep recall ---- */
@@ -618,6 +621,7 @@ hs_compare_view_init (HsCompareView *self)
 {
   self->syncing = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  hs_flow_box_children_unfocusable (GTK_WIDGET (self));
   /* entries from the engine's rule table, whatever the enum's order */
   const char *labels[HF_RULE_COUNT];
   for (int k = 0; k < HF_RULE_COUNT; k++)

@@ -214,7 +214,7 @@ hs_energy_plot_measure (GtkWidget *widget, GtkOrientation orientation, int for_s
                         int *minimum, int *natural, int *minimum_baseline,
                         int *natural_baseline)
 {
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 160 : 90;
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 120 : 90;
   *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 320 : 140;
 }
 

@@ -34,6 +34,9 @@ fill_params (HsLabView *self)
       const char *v = quick ? info->quick[p] : info->full[p];
       gtk_widget_set_visible (self->labels[p], v != NULL);
       gtk_widget_set_visible (self->entries[p], v != NULL);
+      /* its place in the flow box too, or an empty slot would show */
+      gtk_widget_set_visible (
+          gtk_widget_get_ancestor (self->labels[p], GTK_TYPE_FLOW_BOX_CHILD), v != NULL);
       gtk_editable_set_text (GTK_EDITABLE (self->entries[p]), v ? v : "");
     }
   gtk_label_set_text (GTK_LABEL (self->labels[LAB_P_MS]),
@@ -544,14 +547,18 @@ hs_lab_view_init (HsLabView *self)
     {
       self->labels[p] = gtk_label_new (lab_param_label ((LabParam)p));
       gtk_label_set_xalign (GTK_LABEL (self->labels[p]), 0);
+      gtk_label_set_wrap (GTK_LABEL (self->labels[p]), TRUE);
       self->entries[p] = gtk_entry_new ();
       gtk_editable_set_width_chars (GTK_EDITABLE (self->entries[p]), 11);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->entries[p]),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       lab_param_label ((LabParam)p), -1);
-      gtk_grid_attach (GTK_GRID (self->params_grid), self->labels[p], 0, p, 1, 1);
-      gtk_grid_attach (GTK_GRID (self->params_grid), self->entries[p], 1, p, 1, 1);
+      GtkWidget *item = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      gtk_box_append (GTK_BOX (item), self->labels[p]);
+      gtk_box_append (GTK_BOX (item), self->entries[p]);
+      gtk_flow_box_append (GTK_FLOW_BOX (self->params_grid), item);
     }
+  hs_flow_box_children_unfocusable (GTK_WIDGET (self));
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->chart_area), area_draw, self,
                                   NULL);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->images_area), area_draw, self,

@@ -533,7 +533,7 @@ hs_landscape_view_init (HsLandscapeView *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 6);
   self->area = gtk_drawing_area_new ();
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (self->area), 560);
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (self->area), 280);
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->area), 300);
   gtk_widget_set_hexpand (self->area, TRUE);
   gtk_widget_set_vexpand (self->area, TRUE);

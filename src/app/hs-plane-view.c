@@ -439,7 +439,7 @@ hs_plane_view_init (HsPlaneView *self)
   gtk_box_append (GTK_BOX (bar), self->button);
   gtk_widget_set_parent (bar, GTK_WIDGET (self));
   self->area = gtk_drawing_area_new ();
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (self->area), 360);
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (self->area), 280);
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (self->area), 300);
   gtk_widget_set_hexpand (self->area, TRUE);
   gtk_widget_set_vexpand (self->area, TRUE);

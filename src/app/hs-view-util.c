@@ -319,3 +319,15 @@ hs_csv_close (HsCsv *csv, GError **error)
   g_free (csv);
   return e == 0;
 }
+
+void
+hs_flow_box_children_unfocusable (GtkWidget *widget)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_FLOW_BOX_CHILD (c))
+        gtk_widget_set_focusable (c, FALSE);
+      hs_flow_box_children_unfocusable (c);
+    }
+}

@@ -56,6 +56,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HsNetData, hs_net_data_unref)
 gboolean hs_view_export (GtkWidget *widget, const char *path, int width, int height,
                          HpDrawFunc draw, gpointer data, GError **error);
 
+/* Rows that wrap in a narrow window are GtkFlowBoxes: makes every flow box
+ * child under widget unfocusable, so that Tab goes to the controls in them
+ * and not also to the flow box's own children around them. */
+void hs_flow_box_children_unfocusable (GtkWidget *widget);
+
 /* CSV written to a temporary file and renamed over path when complete. */
 typedef struct _HsCsv HsCsv;
 HsCsv *hs_csv_open (const char *path, GError **error);

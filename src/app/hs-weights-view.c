@@ -188,7 +188,7 @@ hs_weights_view_measure (GtkWidget *widget, GtkOrientation orientation, int for_
                          int *minimum, int *natural, int *minimum_baseline,
                          int *natural_baseline)
 {
-  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 320 : 160;
+  *minimum = orientation == GTK_ORIENTATION_HORIZONTAL ? 280 : 160;
   *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 640 : 320;
 }
 

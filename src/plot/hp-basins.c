@@ -54,6 +54,26 @@ bars (cairo_t *cr, const HpStyle *style, HpRect outer, const HpAxis *ya,
   cairo_restore (cr);
 }
 
+/* A chart title: on one line from (x, y) when it fits width, else wrapped
+ * (lines centred) in width. Returns its height; draws only with draw. */
+static double
+title_text (cairo_t *cr, const HpStyle *style, double x, double y, double width,
+            const char *text, bool draw)
+{
+  double w, h;
+  hp_text_extents (cr, style, 1, text, &w, &h);
+  if (w <= width)
+    {
+      if (draw)
+        hp_text (cr, style, 1, x, y, 0, 0, text);
+      return h;
+    }
+  h = hp_text_wrapped_height (cr, style, 1, width, text);
+  if (draw)
+    hp_text_wrapped (cr, style, 1, x + width / 2, y + h / 2, width, text);
+  return h;
+}
+
 void
 hp_basins_draw (cairo_t *cr, const HpStyle *style, HpRect area,
                 const HfBasinRadiusResult *results, size_t count, size_t n, double share)
@@ -80,26 +100,37 @@ hp_basins_draw (cairo_t *cr, const HpStyle *style, HpRect area,
     }
   if (mhi - mlo < 1e-12)
     mhi = mlo + 1;
-  double half = (area.height - 2 * (line_h + 4 * s)) / 2;
   char title[200];
-  cairo_save (cr);
-  hp_set_source (cr, style->foreground);
   snprintf (title, sizeof title,
             _ ("Basin radius: the most of the %zu bits flipped that recall still repairs "
                "in %.0f%% of trials"),
             n, share * 100);
-  hp_text (cr, style, 1, area.x + 4 * s, area.y, 0, 0, title);
-  HpAxis ya = { 0, rmax * 1.08, false, _ ("Bits"), true };
-  bars (cr, style, (HpRect){ area.x, area.y + line_h + 4 * s, area.width, half }, &ya,
-        NULL, radius, missing, count, hp_style_series (style, 0),
-        hp_style_series (style, 1));
-  double y2 = area.y + line_h + 4 * s + half;
+  const char *title2
+      = _ ("Margin: smallest ξᵢ hᵢ over the pattern's neurons (below 0: not stored)");
+  /* the titles wrap in a narrow view (1024 px with both side panels) */
+  double room = fmax (40 * s, area.width - 8 * s);
+  double h1 = fmax (line_h, title_text (cr, style, 0, 0, room, title, false));
+  double h2 = fmax (line_h, title_text (cr, style, 0, 0, room, title2, false));
+  double half = (area.height - (h1 + 4 * s) - (h2 + 4 * s)) / 2;
+  if (half < 30 * s)
+    {
+      g_free (radius);
+      g_free (margin);
+      g_free (missing);
+      return;
+    }
+  cairo_save (cr);
   hp_set_source (cr, style->foreground);
-  hp_text (cr, style, 1, area.x + 4 * s, y2, 0, 0,
-           _ ("Margin: smallest ξᵢ hᵢ over the pattern's neurons (below 0: not stored)"));
+  title_text (cr, style, area.x + 4 * s, area.y, room, title, true);
+  HpAxis ya = { 0, rmax * 1.08, false, _ ("Bits"), true };
+  bars (cr, style, (HpRect){ area.x, area.y + h1 + 4 * s, area.width, half }, &ya, NULL,
+        radius, missing, count, hp_style_series (style, 0), hp_style_series (style, 1));
+  double y2 = area.y + h1 + 4 * s + half;
+  hp_set_source (cr, style->foreground);
+  title_text (cr, style, area.x + 4 * s, y2, room, title2, true);
   double pad = 0.08 * (mhi - mlo);
   HpAxis ym = { mlo < 0 ? mlo - pad : 0, mhi + pad, false, _ ("Margin"), false };
-  bars (cr, style, (HpRect){ area.x, y2 + line_h + 4 * s, area.width, half }, &ym,
+  bars (cr, style, (HpRect){ area.x, y2 + h2 + 4 * s, area.width, half }, &ym,
         _ ("Stored pattern"), margin, NULL, count, hp_style_series (style, 2),
         hp_style_series (style, 1));
   cairo_restore (cr);

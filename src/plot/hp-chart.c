@@ -103,11 +103,19 @@ hp_chart_draw (cairo_t *cr, const HpStyle *style, HpRect area, const HpChart *ch
   HpRect outer = area;
   if (chart->title != NULL)
     {
-      double th;
-      hp_text_extents (cr, style, 1.1, chart->title, NULL, &th);
+      /* wrapped when wider than the chart (a narrow view) */
+      double tw, th, room = fmax (40 * s, area.width - 8 * s);
+      hp_text_extents (cr, style, 1.1, chart->title, &tw, &th);
       hp_set_source (cr, style->foreground);
-      hp_text (cr, style, 1.1, area.x + area.width / 2, area.y + 4 * s, 0.5, 0,
-               chart->title);
+      if (tw <= room)
+        hp_text (cr, style, 1.1, area.x + area.width / 2, area.y + 4 * s, 0.5, 0,
+                 chart->title);
+      else
+        {
+          th = hp_text_wrapped_height (cr, style, 1.1, room, chart->title);
+          hp_text_wrapped (cr, style, 1.1, area.x + area.width / 2,
+                           area.y + 4 * s + th / 2, room, chart->title);
+        }
       outer.y += th + 8 * s;
       outer.height -= th + 8 * s;
     }

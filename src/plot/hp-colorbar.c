@@ -148,9 +148,10 @@ hp_progress_draw (cairo_t *cr, const HpStyle *style, HpRect area, const char *me
   double cx = area.x + area.width / 2, cy = area.y + area.height / 2;
   cairo_save (cr);
   hp_set_source (cr, style->muted);
-  double th = 0;
-  hp_text_extents (cr, style, 1, message, NULL, &th);
-  hp_text (cr, style, 1, cx, cy - 4 * s, 0.5, 1, message);
+  /* wrapped to the area (a narrow window), its last line just above the bar */
+  double room = fmax (40 * s, area.width - 16 * s);
+  double th = hp_text_wrapped_height (cr, style, 1, room, message);
+  hp_text_wrapped (cr, style, 1, cx, cy - 4 * s - th / 2, room, message);
   if (fraction >= 0)
     {
       double bw = fmin (area.width * 0.6, 240 * s), bh = 6 * s;

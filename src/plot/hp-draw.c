@@ -85,6 +85,19 @@ hp_text_wrapped (cairo_t *cr, const HpStyle *style, double size, double x, doubl
   return h;
 }
 
+double
+hp_text_wrapped_height (cairo_t *cr, const HpStyle *style, double size, double width,
+                        const char *text)
+{
+  PangoLayout *layout = make_layout (cr, style, size, text, false);
+  pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  int w, h;
+  pango_layout_get_pixel_size (layout, &w, &h);
+  g_object_unref (layout);
+  return h;
+}
+
 void
 hp_text_vertical (cairo_t *cr, const HpStyle *style, double size, double x, double y,
                   const char *text)

@@ -23,6 +23,9 @@ double hp_markup (cairo_t *cr, const HpStyle *style, double size, double x, doub
  * centred, the block centred on (x, y). Returns the block's height. */
 double hp_text_wrapped (cairo_t *cr, const HpStyle *style, double size, double x,
                         double y, double width, const char *text);
+/* The height hp_text_wrapped would take, without drawing. */
+double hp_text_wrapped_height (cairo_t *cr, const HpStyle *style, double size,
+                               double width, const char *text);
 /* Same, turned 90 degrees counter-clockwise (a y-axis title). */
 void hp_text_vertical (cairo_t *cr, const HpStyle *style, double size, double x, double y,
                        const char *text);

@@ -446,8 +446,19 @@ draw_space (cairo_t *cr, const HpStyle *style, HpRect box, HpLandscapeLayout *la
   hp_text (cr, style, 0.85, box.x, box.y, 0, 0,
            _ ("Every state, by the attractor it falls into"));
   hp_set_source (cr, style->muted);
-  hp_text (cr, style, 0.8, box.x, box.y + lh, 0, 0,
-           _ ("Side by side: states one flip apart (Gray code)"));
+  /* the subtitle wraps in a narrow box (lines centred) */
+  const char *sub = _ ("Side by side: states one flip apart (Gray code)");
+  double sub_w, sub_h;
+  hp_text_extents (cr, style, 0.8, sub, &sub_w, &sub_h);
+  if (sub_w <= box.width)
+    hp_text (cr, style, 0.8, box.x, box.y + lh, 0, 0, sub);
+  else
+    {
+      sub_h = hp_text_wrapped_height (cr, style, 0.8, box.width, sub);
+      hp_text_wrapped (cr, style, 0.8, box.x + box.width / 2, box.y + lh + sub_h / 2,
+                       box.width, sub);
+    }
+  sub_h = fmax (sub_h, lh);
   size_t w, h;
   hf_landscape_layout (n, &w, &h);
   lay->space_width = w;
@@ -455,13 +466,13 @@ draw_space (cairo_t *cr, const HpStyle *style, HpRect box, HpLandscapeLayout *la
   /* the legend: the attractors with the largest basins */
   size_t shown = count < 6 ? count : 6;
   double legend_h = (shown + 1) * (lh + 2 * s);
-  double avail_w = box.width, avail_h = box.height - 2 * lh - 6 * s - legend_h;
+  double avail_w = box.width, avail_h = box.height - lh - sub_h - 6 * s - legend_h;
   double px = fmin (avail_w / w, avail_h / h);
   if (px >= 1)
     px = floor (px);
   if (px <= 0)
     return;
-  lay->space = (HpRect){ box.x, box.y + 2 * lh + 4 * s, w * px, h * px };
+  lay->space = (HpRect){ box.x, box.y + lh + sub_h + 4 * s, w * px, h * px };
   int iw = cairo_image_surface_get_width (space),
       ih = cairo_image_surface_get_height (space);
   cairo_save (cr);
@@ -543,8 +554,12 @@ hp_landscape_draw (cairo_t *cr, const HpStyle *style, HpRect area, const HfLands
   double span = hi - lo;
   lay.energy_lo = lo - 0.04 * span;
   lay.energy_hi = hi + 0.08 * span;
-  /* the tree takes three fifths of the width, the state space the rest */
-  double tree_w = area.width * 0.6, lh;
+  /* the tree takes three fifths of the width, the state space the rest;
+   * in a narrow view (1024 px with both side panels) the state space goes
+   * below the tree, which keeps three fifths of the height */
+  bool stacked = area.width < 480 * s;
+  double tree_w = stacked ? area.width : area.width * 0.6, lh;
+  double tree_h = stacked ? area.height * 0.6 : area.height;
   hp_text_extents (cr, style, 0.85, "Pg", NULL, &lh);
   cairo_save (cr);
   hp_set_source (cr, style->foreground);
@@ -555,17 +570,28 @@ hp_landscape_draw (cairo_t *cr, const HpStyle *style, HpRect area, const HfLands
               tree->leaves, count);
   else
     snprintf (buf, sizeof buf, _ ("Barrier tree: %zu minima, energy upwards"), count);
-  hp_text (cr, style, 0.85, area.x + pad, area.y, 0, 0, buf);
+  /* the title wraps in a narrow view (lines centred) */
+  double title_w, title_h, room = tree_w - 2 * pad;
+  hp_text_extents (cr, style, 0.85, buf, &title_w, &title_h);
+  if (title_w <= room)
+    hp_text (cr, style, 0.85, area.x + pad, area.y, 0, 0, buf);
+  else
+    {
+      title_h = hp_text_wrapped_height (cr, style, 0.85, room, buf);
+      hp_text_wrapped (cr, style, 0.85, area.x + pad + room / 2, area.y + title_h / 2,
+                       room, buf);
+    }
+  title_h = fmax (title_h, lh);
   double legend_h
-      = kinds_legend (cr, style, area.x + pad, area.y + lh + 2 * s, tree_w - pad);
+      = kinds_legend (cr, style, area.x + pad, area.y + title_h + 2 * s, tree_w - pad);
   double label_w = energy_axis_width (cr, style, lay.energy_lo, lay.energy_hi);
   size_t big = width > height ? width : height;
   double slot_w = (tree_w - label_w - 3 * pad) / tree->leaves;
   double cell = fmin (8 * s, floor (slot_w * 0.8 / (double)big));
   double below = cell >= 2 ? 8 * s + cell * height + 2 * s + 2 * lh * 0.95 : 4 * s;
-  double top = area.y + lh + legend_h + 10 * s;
+  double top = area.y + title_h + legend_h + 10 * s;
   lay.tree = (HpRect){ area.x + label_w + 2 * pad, top, tree_w - label_w - 3 * pad,
-                       area.y + area.height - pad - below - top };
+                       area.y + tree_h - pad - below - top };
   lay.labels_bottom = lay.tree.y + lay.tree.height + 8 * s;
   if (lay.tree.height < 30)
     {
@@ -578,11 +604,12 @@ hp_landscape_draw (cairo_t *cr, const HpStyle *style, HpRect area, const HfLands
                     _ ("Energy"));
   draw_tree (cr, style, &lay, ls, tree, width, height, current);
   cairo_surface_t *own = space ? NULL : hp_landscape_space_image (ls, 512);
+  HpRect box = stacked ? (HpRect){ area.x + pad, area.y + tree_h, area.width - 2 * pad,
+                                   area.height - tree_h - pad }
+                       : (HpRect){ area.x + tree_w + pad, area.y,
+                                   area.width - tree_w - 2 * pad, area.height - pad };
   if (space || own)
-    draw_space (cr, style,
-                (HpRect){ area.x + tree_w + pad, area.y, area.width - tree_w - 2 * pad,
-                          area.height - pad },
-                &lay, ls, space ? space : own, current);
+    draw_space (cr, style, box, &lay, ls, space ? space : own, current);
   if (own)
     cairo_surface_destroy (own);
   cairo_restore (cr);

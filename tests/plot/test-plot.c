@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "hp-basins.h"
+#include "hp-colorbar.h"
 #include "hp-draw.h"
 #include "hp-landscape.h"
 #include "hp-plane.h"
@@ -228,6 +229,78 @@ START_TEST (test_views_draw_any_size)
 }
 END_TEST
 
+/* The last column of surface s with any ink (alpha > 0), or -1. */
+static int
+last_inked_column (cairo_surface_t *s)
+{
+  cairo_surface_flush (s);
+  int w = cairo_image_surface_get_width (s), h = cairo_image_surface_get_height (s);
+  int stride = cairo_image_surface_get_stride (s);
+  const unsigned char *data = cairo_image_surface_get_data (s);
+  int last = -1;
+  for (int y = 0; y < h; y++)
+    {
+      const uint32_t *row = (const uint32_t *)(data + (size_t)y * stride);
+      for (int x = last + 1; x < w; x++)
+        if (row[x] >> 24)
+          last = x;
+    }
+  return last;
+}
+
+START_TEST (test_narrow_views_keep_text_inside)
+{
+  /* a narrow view (1024 px wide with both side panels: about 300 px) is
+   * drawn into the left 300 px of a wider surface: nothing is drawn right
+   * of it, as text cut at the view's edge would be. The titles wrap, the
+   * landscape's state space goes below its tree. */
+  const int narrow = 300, wide = 900, height = 600;
+  HpStyle st;
+  hp_style_init (&st, HP_SCHEME_LIGHT);
+  HfBasinRadiusResult br[3]
+      = { { 2, 0.95, 0.5, 3 }, { -1, 1, -0.2, 1 }, { 0, 0.9, 0.1, 2 } };
+  HfNetwork *net = random_net (4, 4, 17);
+  HfLandscapeOptions o;
+  hf_landscape_options_init (&o);
+  HfError err = { 0 };
+  HfLandscape *ls = hf_landscape_new (net, NULL, &o, &err);
+  ck_assert_ptr_nonnull (ls);
+  ck_assert_int_eq (hf_landscape_run (ls, &err), HF_OK);
+  HpTree *tree = hp_tree_new (ls, 8);
+  ck_assert_ptr_nonnull (tree);
+  for (int what = 0; what < 3; what++)
+    {
+      cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, wide, height);
+      cairo_t *cr = cairo_create (s);
+      HpRect r = { 0, 0, narrow, height };
+      if (what == 0)
+        hp_basins_draw (cr, &st, r, br, 3, 1024, 0.9);
+      else if (what == 1)
+        hp_progress_draw (
+            cr, &st, r,
+            "Every state can be shown for grids of up to 25 neurons (5 × 5); "
+            "this one has 256.",
+            -1);
+      else
+        {
+          HpLandscapeLayout lay = hp_landscape_draw (cr, &st, r, ls, tree, NULL, 4, 4, 3);
+          ck_assert (lay.tree.width > 100 && lay.space.width > 50);
+          ck_assert (lay.space.y > lay.tree.y); /* below the tree */
+        }
+      ck_assert_int_eq (cairo_status (cr), CAIRO_STATUS_SUCCESS);
+      int last = last_inked_column (s);
+      ck_assert_msg (last >= 0 && last < narrow,
+                     "drawing %d reaches column %d of a %d px wide area", what, last,
+                     narrow);
+      cairo_destroy (cr);
+      cairo_surface_destroy (s);
+    }
+  hp_tree_free (tree);
+  hf_landscape_free (ls);
+  hf_network_free (net);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -239,6 +312,7 @@ main (void)
   tcase_add_test (tc, test_export);
   tcase_add_test (tc, test_tree_pruned);
   tcase_add_test (tc, test_views_draw_any_size);
+  tcase_add_test (tc, test_narrow_views_keep_text_inside);
   suite_add_tcase (s, tc);
   SRunner *sr = srunner_create (s);
   srunner_run_all (sr, CK_NORMAL);
